@@ -1,8 +1,11 @@
 // Checks over a loaded spec that the tests and the spec authors' check script
 // share: every schema example validates against its schema (ajv, draft
 // 2020-12), and the project's own extension rules hold.
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
+
+// ajv-formats is CommonJS; under NodeNext its default export is the module.
+const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
 
 type Json = Record<string, unknown>;
 

@@ -1,0 +1,103 @@
+// The generator: spec/ → generated/. The pipeline is visible here, one named
+// stage after another: load → validate → model → render → format → write.
+//
+//   npm run generate                          regenerate generated/ from spec/
+//   npm run generate -- --check               regenerate in memory, exit 1 if generated/ is stale
+//   npm run generate -- --spec F --out D      the same pipeline on any OpenAPI 3.0/3.1 file
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from './pipeline/load.ts';
+import { validate } from './pipeline/validate.ts';
+import { buildModel, AccessorCollisionError } from './model/build.ts';
+import { loadTemplates } from './render/engine.ts';
+import { render, type FileMap } from './render/render.ts';
+import { format } from './pipeline/format.ts';
+import { writeOutput, compareOutput } from './pipeline/write.ts';
+import { SpecError, formatDiagnostic } from './util/diagnostics.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+
+/** Runs every stage but the write; returns the files that would be written. */
+export async function generateFiles(specFile: string): Promise<FileMap> {
+  const spec = await load(specFile);
+  await validate(spec);
+  let model;
+  try {
+    model = buildModel(spec.bundled);
+  } catch (e) {
+    if (e instanceof AccessorCollisionError) {
+      throw new SpecError(e.collisions.map((message) => ({ file: path.relative(process.cwd(), spec.rootFile), pointer: '#/paths', message })));
+    }
+    throw e;
+  }
+  const templates = loadTemplates(path.join(projectRoot, 'templates'));
+  const files = await render(model, spec.bundled, templates, { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash });
+  return format(files, path.join(projectRoot, '.prettierrc.json'));
+}
+
+interface Args {
+  check: boolean;
+  spec: string;
+  out: string;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { check: false, spec: path.join(projectRoot, 'spec/openapi.yaml'), out: path.join(projectRoot, 'generated') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--check') args.check = true;
+    else if (a === '--spec' || a === '--out') {
+      const value = argv[++i];
+      if (!value) throw new UsageError(`${a} needs a value`);
+      args[a === '--spec' ? 'spec' : 'out'] = path.resolve(value);
+    } else throw new UsageError(`unknown argument ${JSON.stringify(a)}`);
+  }
+  return args;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    console.error(`generate: ${(e as Error).message}\nusage: npm run generate -- [--check] [--spec FILE] [--out DIR]`);
+    return 2;
+  }
+  const started = performance.now();
+  try {
+    const files = await generateFiles(args.spec);
+    const outDisplay = path.relative(process.cwd(), args.out) || '.';
+    if (args.check) {
+      const report = compareOutput(args.out, files);
+      const stale = [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale extra file: ${f}`)];
+      if (stale.length) {
+        console.error(`generate --check: ${outDisplay}/ is out of date with the spec (${stale.length} files):`);
+        for (const s of stale) console.error(`  ${s}`);
+        console.error('Fix: npm run generate');
+        return 1;
+      }
+      console.log(`generate --check: ${outDisplay}/ is up to date (${files.size} files).`);
+      return 0;
+    }
+    writeOutput(args.out, files);
+    console.log(`generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof SpecError) {
+      console.error(`generate: the spec was rejected (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}); nothing was written.`);
+      for (const d of e.diagnostics) console.error(`  ${formatDiagnostic(d)}`);
+      return 1;
+    }
+    console.error(`generate: failed; nothing was written.\n  ${(e as Error).stack ?? e}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,78 @@
+// Names derived from spec text. Spec strings are untrusted: everything that
+// becomes an identifier or a file name goes through here, so output is always
+// valid TypeScript and file names never leave the output folder.
+
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean constructor declare get ' +
+    'module require number set string symbol type from of unknown never object undefined await async'
+  ).split(' '),
+);
+
+/** Splits text into words at non-alphanumerics and lower→upper case changes. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function camelCase(text: string): string {
+  const ws = words(text);
+  return ws.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+}
+
+export function pascalCase(text: string): string {
+  return words(text)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** A safe identifier for a value or parameter: never reserved, never empty, never starts with a digit. */
+export function identifier(text: string, fallback = 'value'): string {
+  let id = camelCase(text);
+  if (!id) id = fallback;
+  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (RESERVED.has(id)) id = `${id}_`;
+  return id;
+}
+
+/** A safe type name (PascalCase). */
+export function typeName(text: string, fallback = 'Schema'): string {
+  let id = pascalCase(text);
+  if (!id) id = fallback;
+  if (/^[0-9]/.test(id)) id = `T${id}`;
+  if (RESERVED.has(id.toLowerCase()) && id.toLowerCase() === id) id = `${id}_`;
+  return id;
+}
+
+/** A file name stem: lowercase kebab-case of [a-z0-9] only, so it cannot climb out of a folder. */
+export function fileStem(text: string, fallback = 'resource'): string {
+  const stem = words(text)
+    .map((w) => w.toLowerCase())
+    .join('-');
+  return stem || fallback;
+}
+
+/** Whether a property name can be written bare in TypeScript. */
+export function isPlainPropertyName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** Makes names in a list unique by appending 2, 3, … in order of appearance. */
+export function uniqueNames(names: string[]): string[] {
+  const used = new Map<string, number>();
+  const taken = new Set(names);
+  return names.map((n) => {
+    const count = used.get(n) ?? 0;
+    used.set(n, count + 1);
+    if (count === 0) return n;
+    let i = count + 1;
+    while (taken.has(`${n}${i}`)) i++;
+    taken.add(`${n}${i}`);
+    return `${n}${i}`;
+  });
+}

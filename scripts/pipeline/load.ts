@@ -1,0 +1,282 @@
+// Stage 1, load: read the root spec file and every file it refers to, parse
+// YAML/JSON safely, refuse anything that is not a local file under the spec's
+// folder, then let swagger-parser bundle the result into one document.
+//
+// Safety rules (issue: the spec is input we do not trust):
+// - YAML: one document per file, unique keys, only core-schema tags, a small
+//   alias budget (no "billion laughs"); errors carry line:column.
+// - $ref: only relative references to files inside the spec's folder; http(s)
+//   and absolute paths are refused before anything is read. Nothing is fetched.
+import { readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface SourceFile {
+  /** Absolute, real path. */
+  absolute: string;
+  /** Path shown in messages (relative to the working directory). */
+  display: string;
+  content: Json;
+}
+
+export interface LoadedSpec {
+  rootFile: string;
+  specDir: string;
+  files: Map<string, SourceFile>;
+  /** Every $ref in every file, with where it stands. */
+  refs: RefSite[];
+  /** swagger-parser's bundle: one document, internal $refs only. */
+  bundled: JsonObject;
+}
+
+const MAX_ALIASES = 100;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export function displayPath(absolute: string): string {
+  const rel = path.relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') ? rel : absolute;
+}
+
+/** Parses one YAML or JSON text strictly. */
+export function parseSpecText(text: string, display: string): Json {
+  const docs = YAML.parseAllDocuments(text, {
+    uniqueKeys: true,
+    schema: 'core',
+    customTags: [],
+    prettyErrors: true,
+    strict: true,
+  });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const diagnostics: Diagnostic[] = [];
+  if (list.length > 1) {
+    const second = list[1]!;
+    const lc = lineColumn(text, second.range[0]);
+    diagnostics.push({ file: display, pointer: lc, message: 'several YAML documents in one file; a spec file holds exactly one' });
+  }
+  const doc = list[0];
+  if (!doc) return null;
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const pos = err.linePos?.[0];
+    const where = pos ? `${pos.line}:${pos.col}` : '';
+    diagnostics.push({ file: display, pointer: where, message: `${err.code}: ${err.message.split('\n')[0]}` });
+  }
+  // Unknown tags only produce warnings in the yaml library; we refuse them.
+  YAML.visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !tag.startsWith('tag:yaml.org,2002:')) {
+        const lc = node.range ? lineColumn(text, node.range[0]) : '';
+        diagnostics.push({ file: display, pointer: lc, message: `unknown YAML tag ${tag}` });
+      }
+    },
+  });
+  if (diagnostics.length) throw new SpecError(dedupe(diagnostics));
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Json;
+  } catch (e) {
+    throw new SpecError([{ file: display, pointer: '', message: `YAML could not be read: ${(e as Error).message}` }]);
+  }
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}|${d.pointer}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `${line}:${col}`;
+}
+
+function readSpecFile(absolute: string, display: string): Json {
+  const size = statSync(absolute).size;
+  if (size > MAX_FILE_BYTES) {
+    throw new SpecError([{ file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
+  }
+  return parseSpecText(readFileSync(absolute, 'utf8'), display);
+}
+
+export interface RefSite {
+  file: SourceFile;
+  pointer: string;
+  ref: string;
+}
+
+/**
+ * Reads the root and, following $refs, every file it reaches. Collects every
+ * problem (refused refs, missing files, pointers that resolve to nothing)
+ * before reporting, so one run names them all.
+ */
+export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>; refs: RefSite[] } {
+  const rootAbs = path.resolve(rootFile);
+  if (!existsSync(rootAbs)) {
+    throw new SpecError([{ file: displayPath(rootAbs), pointer: '', message: 'spec file not found' }]);
+  }
+  const rootReal = realpathSync(rootAbs);
+  const specDir = path.dirname(rootReal);
+  const files = new Map<string, SourceFile>();
+  const refs: RefSite[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const queue: string[] = [rootReal];
+  const parseFailures: SpecError[] = [];
+
+  while (queue.length) {
+    const abs = queue.shift()!;
+    if (files.has(abs)) continue;
+    const display = displayPath(abs);
+    let content: Json;
+    try {
+      content = readSpecFile(abs, display);
+    } catch (e) {
+      if (e instanceof SpecError) {
+        parseFailures.push(e);
+        files.set(abs, { absolute: abs, display, content: null });
+        continue;
+      }
+      throw e;
+    }
+    const file: SourceFile = { absolute: abs, display, content };
+    files.set(abs, file);
+    walkRefs(content, [], (ref, tokens) => {
+      const site = { file, pointer: pointerOf(tokens), ref };
+      refs.push(site);
+      const target = refTargetFile(ref, abs, specDir);
+      if ('error' in target) {
+        diagnostics.push({ file: display, pointer: site.pointer, message: target.error });
+        return;
+      }
+      if (target.file && !files.has(target.file) && !queue.includes(target.file)) {
+        if (!existsSync(target.file)) {
+          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)}: file ${displayPath(target.file)} does not exist` });
+          return;
+        }
+        const real = realpathSync(target.file);
+        if (!isInside(real, specDir)) {
+          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)} leaves the spec folder ${displayPath(specDir)} (through a link); refused` });
+          return;
+        }
+        queue.push(real);
+      }
+    });
+  }
+  const all = [...parseFailures.flatMap((e) => e.diagnostics), ...diagnostics];
+  if (all.length) throw new SpecError(all);
+
+  // Every pointer must resolve. Report every site that refers to a missing target.
+  for (const site of refs) {
+    const target = refTargetFile(site.ref, site.file.absolute, specDir);
+    if ('error' in target) continue;
+    const targetFile = files.get(target.file ? realpathSync(target.file) : site.file.absolute);
+    if (!targetFile) continue;
+    if (resolvePointer(targetFile.content, target.fragment) === undefined) {
+      diagnostics.push({
+        file: site.file.display,
+        pointer: site.pointer,
+        message: `$ref ${JSON.stringify(site.ref)} does not resolve: ${targetFile.display}${target.fragment || '#'} does not exist`,
+      });
+    }
+  }
+  if (diagnostics.length) throw new SpecError(diagnostics);
+  return { files, refs };
+}
+
+export function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Which file a $ref points into, or why it is refused. */
+export function refTargetFile(ref: string, fromFile: string, specDir: string): { file: string | null; fragment: string } | { error: string } {
+  if (typeof ref !== 'string') return { error: '$ref must be a string' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+    return { error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched` };
+  }
+  const hash = ref.indexOf('#');
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? '' : ref.slice(hash);
+  if (fragment && !fragment.startsWith('#/') && fragment !== '#') {
+    return { error: `$ref ${JSON.stringify(ref)}: only JSON-pointer fragments (#/...) are supported` };
+  }
+  if (!filePart) return { file: null, fragment };
+  if (path.isAbsolute(filePart) || filePart.startsWith('//')) {
+    return { error: `$ref ${JSON.stringify(ref)} is an absolute path; only relative paths inside the spec folder are allowed` };
+  }
+  const target = path.resolve(path.dirname(fromFile), decodeURIComponent(filePart));
+  if (!isInside(target, specDir)) {
+    return { error: `$ref ${JSON.stringify(ref)} points outside the spec folder ${displayPath(specDir)}; refused` };
+  }
+  return { file: target, fragment };
+}
+
+export function resolvePointer(doc: Json, fragment: string): Json | undefined {
+  if (!fragment || fragment === '#') return doc;
+  let node: Json | undefined = doc;
+  for (const raw of fragment.slice(2).split('/')) {
+    const token = unescapePointerToken(decodeURIComponent(raw));
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) node = node[Number(token)];
+    else node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
+  }
+  return node;
+}
+
+export function walkRefs(node: Json, tokens: (string | number)[], visit: (ref: string, tokens: (string | number)[]) => void): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => walkRefs(child, [...tokens, i], visit));
+    return;
+  }
+  if (typeof node.$ref === 'string') visit(node.$ref, [...tokens, '$ref']);
+  for (const key of Object.keys(node)) {
+    if (key === '$ref') continue;
+    walkRefs(node[key]!, [...tokens, key], visit);
+  }
+}
+
+/** Load stage: read and check every file, then bundle with swagger-parser. */
+export async function load(rootFile: string): Promise<LoadedSpec> {
+  const { files, refs } = readSpecTree(rootFile);
+  const rootReal = realpathSync(path.resolve(rootFile));
+  const specDir = path.dirname(rootReal);
+  const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
+  const parser = new SwaggerParser();
+  const rootContent = files.get(rootReal)!.content;
+  const bundled = (await parser.bundle(rootReal, structuredClone(rootContent) as never, {
+    resolve: {
+      external: true,
+      http: false,
+      file: {
+        order: 1,
+        canRead: true,
+        // Serve the files we already read and checked; never touch anything else.
+        read(file: { url: string }) {
+          const abs = decodeURIComponent(file.url.replace(/^file:\/\//, ''));
+          const real = existsSync(abs) ? realpathSync(abs) : abs;
+          if (!parsedByPath.has(real) || (real !== rootReal && !isInside(real, specDir))) {
+            throw new Error(`refused to read ${displayPath(abs)}`);
+          }
+          return JSON.stringify(parsedByPath.get(real));
+        },
+      },
+    },
+    parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
+  } as never)) as unknown as JsonObject;
+  return { rootFile: rootReal, specDir, files, refs, bundled };
+}

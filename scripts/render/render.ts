@@ -1,0 +1,47 @@
+// Stage 4, render: model → view models → files (path → text). Emitters read
+// only the ApiModel.
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { ApiModel } from '../model/types.ts';
+import type { JsonObject } from '../pipeline/load.ts';
+import type { Templates } from './engine.ts';
+import {
+  type Banner,
+  apiIndexView,
+  bannerText,
+  clientModuleViews,
+  docsIndexView,
+  indexView,
+  modelModuleViews,
+  problemsView,
+  resourceDocViews,
+} from './views.ts';
+
+export type FileMap = Map<string, string>;
+
+export async function render(model: ApiModel, bundled: JsonObject, templates: Templates, banner: Banner): Promise<FileMap> {
+  const files: FileMap = new Map();
+  const text = bannerText(banner);
+  const withBanner = <T extends object>(view: T) => ({ ...view, banner: text });
+
+  files.set('openapi.json', JSON.stringify({ 'x-generated': text, ...bundled }, null, 2) + '\n');
+  files.set('openapi-types.ts', `// ${text}\n\n${await rawPathTypes(bundled)}`);
+
+  const models = modelModuleViews(model);
+  for (const view of models) files.set(view.file, templates.render('model-module.ts', withBanner(view)));
+  files.set('models/index.ts', templates.render('models-index.ts', withBanner({ modules: models.map((m) => `./${m.file.slice('models/'.length).replace(/\.ts$/, '.js')}`) })));
+  for (const view of clientModuleViews(model)) files.set(view.file, templates.render('client-module.ts', withBanner(view)));
+  files.set('index.ts', templates.render('index.ts', withBanner(indexView(model))));
+  files.set('problems.ts', templates.render('problems.ts', withBanner(problemsView(model))));
+
+  const docs = resourceDocViews(model);
+  for (const view of docs) files.set(view.file, templates.render('resource-doc.md', withBanner(view)));
+  files.set('docs/index.md', templates.render('docs-index.md', withBanner(docsIndexView(model, docs))));
+  files.set('api.md', templates.render('api.md', withBanner(apiIndexView(model))));
+  return files;
+}
+
+/** openapi-typescript's `paths`/`components` types for the raw client (`astra.raw`). */
+async function rawPathTypes(bundled: JsonObject): Promise<string> {
+  const ast = await openapiTS(structuredClone(bundled) as never, { alphabetize: true, silent: true } as never);
+  return astToString(ast);
+}

@@ -1,0 +1,49 @@
+// Public entry point of astra-control-sdk.
+
+export { createAstraClient, problemTypes, type AstraClient, type AstraClientOptions, type ProblemName } from './client.js';
+export { createRuntime, type RuntimeOptions } from './runtime.js';
+export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
+export { where, and, Filter, FilterField, quoteFilterValue, type FilterValue, type FilterOperator } from './filter.js';
+export {
+  AstraError,
+  AstraApiError,
+  ClientError,
+  ServerError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  NotAcceptableError,
+  ConflictError,
+  PreconditionFailedError,
+  InternalServerError,
+  BadGatewayError,
+  ServiceUnavailableError,
+  AstraInvalidResponseError,
+  AstraConnectionError,
+  AstraTimeoutError,
+  AstraAbortError,
+  type Problem,
+  type InvalidEntry,
+  type ProblemTypeRef,
+} from './errors.js';
+export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './hooks.js';
+export type { RedactedRequest } from './redact.js';
+export type { RetryOptions } from './retry.js';
+export type { TokenSource } from './auth.js';
+export { encodePathSegment } from './request.js';
+export type {
+  BodyInput,
+  CollectionQuery,
+  FilterExpression,
+  HttpMethod,
+  ListQuery,
+  OperationDescriptor,
+  OrderBy,
+  Page,
+  Pager,
+  QueryParamName,
+  RequestOptions,
+  Runtime,
+  Selected,
+} from './operation.js';

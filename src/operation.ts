@@ -1,0 +1,130 @@
+// The contract between generated code and the runtime. Generated client
+// modules import only types from here and hand an OperationDescriptor (plain
+// data computed by the generator from the spec) to the Runtime; every
+// behaviour (URLs, auth, bodies, paging, errors, retries) lives in src/, so a
+// runtime fix never changes generated/.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Everything the runtime needs to know about one operation of the spec. */
+export interface OperationDescriptor {
+  /** The spec's operationId, e.g. `listCredentials`. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /**
+   * The path template exactly as in the spec, e.g.
+   * `/accounts/{account_id}/core/v1/credentials/{credential_id}`. `{account_id}`
+   * is filled from the client's `accountId`.
+   */
+  readonly path: string;
+  /**
+   * The other path parameters, in the order they appear in the path, which is
+   * the order callers pass them positionally.
+   */
+  readonly pathParams: readonly string[];
+  /** Media type of the request body, e.g. `application/astra-credential+json`. */
+  readonly requestMediaType?: string;
+  /**
+   * Media type to ask for with `Accept` on success, e.g.
+   * `application/astra-credential+json`, `application/json` for lists,
+   * `application/openmetrics-text` for metrics. Absent when the success
+   * response has no body (204).
+   */
+  readonly responseMediaType?: string;
+  /** Value of the body's `type` member, e.g. `application/astra-credential`. */
+  readonly resourceType?: string;
+  /** `version` values the request body accepts, newest first. */
+  readonly versions?: readonly string[];
+  /** How a list operation pages: by continue token, or not at all. */
+  readonly pagination?: 'continue' | 'none';
+  /** Query parameters the operation accepts. */
+  readonly queryParams?: readonly QueryParamName[];
+  /** Top-level request-body members that hold secrets (e.g. `keyStore`). */
+  readonly secretFields?: readonly string[];
+  readonly deprecated?: boolean;
+}
+
+export type QueryParamName = 'continue' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip' | 'count';
+
+/** Options any call accepts. */
+export interface RequestOptions {
+  /** Aborts the call (and its retries). */
+  signal?: AbortSignal;
+  /** Overrides the client's per-request timeout. */
+  timeoutMs?: number;
+  /** Extra request headers, e.g. `{ ForceUpdate: 'true' }` for an in-place restore. */
+  headers?: Record<string, string>;
+}
+
+/** A filter built with `where(field)`; renders to the API's filter syntax. */
+export interface FilterExpression {
+  toString(): string;
+}
+
+type FieldName<T> = Extract<keyof T, string>;
+
+/** `orderBy`: one field of the resource, ascending unless `desc` is added. */
+export type OrderBy<T> = FieldName<T> | `${FieldName<T>} asc` | `${FieldName<T>} desc`;
+
+/** All collection query parameters, typed to the resource. */
+export interface CollectionQuery<T, K extends keyof T> {
+  /** Continue token from a previous page (the pager follows these itself). */
+  continue?: string;
+  /** A filter string (`keyType eq 's3'`) or an expression built with `where`. */
+  filter?: string | FilterExpression;
+  /** Top-level fields to return; items are then objects with just these fields. */
+  include?: readonly K[];
+  /** Items per page. */
+  limit?: number;
+  orderBy?: OrderBy<T>;
+  skip?: number;
+  /** Ask the service to report the number of items in `Page.count`. */
+  count?: boolean;
+}
+
+/** The query an operation accepts: only the parameters it declares. */
+export type ListQuery<T, K extends keyof T, P extends QueryParamName> = Pick<CollectionQuery<T, K>, P>;
+
+/** The item type a list yields: the whole resource, or just the included fields. */
+export type Selected<T, K extends keyof T> = [K] extends [never] ? T : Pick<T, K>;
+
+export interface Page<T> {
+  items: T[];
+  /** Token for the next page; absent on the last page. */
+  continue?: string;
+  /** Number of items, when the query asked for `count`. */
+  count?: number;
+}
+
+/**
+ * A lazily evaluated listing. `for await` yields every item across pages;
+ * nothing is requested until iteration starts.
+ */
+export interface Pager<T> extends AsyncIterable<T> {
+  pages(): AsyncIterable<Page<T>>;
+  firstPage(): Promise<Page<T>>;
+  /** Collects items into an array; `max` is required so memory stays bounded. */
+  toArray(options: { max: number }): Promise<T[]>;
+}
+
+/**
+ * A request body as callers write it: the resource's fields, with `type`
+ * filled by the runtime and `version` defaulting to the newest one.
+ */
+export type BodyInput<B> = B extends { type?: unknown; version?: infer V }
+  ? Omit<B, 'type' | 'version'> & { version?: V }
+  : B;
+
+/** What generated client methods call. Implemented in src/runtime.ts. */
+export interface Runtime {
+  list<T, K extends keyof T = never>(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    query?: CollectionQuery<T, K>,
+    options?: RequestOptions,
+  ): Pager<Selected<T, K>>;
+  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): Promise<T>;
+  create<T>(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): Promise<T>;
+  update(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): Promise<void>;
+  delete(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): Promise<void>;
+}
