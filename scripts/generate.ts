@@ -14,6 +14,7 @@ import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
 import { format } from './pipeline/format.ts';
 import { writeOutput, compareOutput } from './pipeline/write.ts';
+import { STAMP_FILE, inputsHash, isUpToDate, makeStamp } from './pipeline/stamp.ts';
 import { SpecError, formatDiagnostic } from './util/diagnostics.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,13 @@ export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(proje
 
 /** Runs every stage but the write; returns the files that would be written. */
 export async function generateFiles(specFile: string): Promise<FileMap> {
+  const files = await generateSdkFiles(specFile);
+  const banner = files.get('openapi.json') ? (JSON.parse(files.get('openapi.json')!) as { 'x-generated': string })['x-generated'] : '';
+  files.set(STAMP_FILE, makeStamp(inputsHash(specFile, projectRoot), files, banner));
+  return files;
+}
+
+async function generateSdkFiles(specFile: string): Promise<FileMap> {
   const spec = await load(specFile);
   await validate(spec);
   let model;
@@ -70,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
+    if (!args.check && isUpToDate(args.out, inputsHash(args.spec, projectRoot))) {
+      console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
+      return 0;
+    }
     const files = await generateFiles(args.spec);
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {

@@ -30,13 +30,19 @@ const PARAM = /\{([^}]+)\}/g;
 
 /**
  * The one path-encoding helper: a caller-supplied id becomes exactly one path
- * segment. `encodeURIComponent` escapes `/`, `?`, `#` and `%`; `.` and `..`
- * are escaped too so an id can never walk up the path.
+ * segment. `encodeURIComponent` escapes `/`, `?`, `#` and `%`. `.` and `..`
+ * are refused: URL parsers treat them (even percent-encoded, `%2E%2E`) as
+ * dot segments, so they could walk up the path; no Astra id looks like that.
  */
 export function encodePathSegment(id: string): string {
-  if (typeof id !== 'string' || id === '') throw new TypeError(`path parameter must be a non-empty string, got ${JSON.stringify(id)}`);
-  const e = encodeURIComponent(id);
-  return e === '.' ? '%2E' : e === '..' ? '%2E%2E' : e;
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+    throw new TypeError(`path parameter must be a non-empty string other than '.' or '..', got ${JSON.stringify(id)}`);
+  }
+  try {
+    return encodeURIComponent(id);
+  } catch {
+    throw new TypeError('path parameter is not well-formed Unicode (lone surrogate)');
+  }
 }
 
 function decodeFor(mediaType: string | undefined): Decode {

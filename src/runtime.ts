@@ -202,7 +202,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
             durationMs: performance.now() - t0,
           });
         }
-        if (res.ok) return await decodeBody(res, decode, c, url, headers, body);
+        if (res.ok) return await decodeBody(res, decode, c, url, headers, body, token);
         failure = await apiError(res, c, url, redactedRequest(c, url, headers, body), secretsOf(c, token, body));
       } catch (e) {
         if (e instanceof HookFailure) throw e.error;
@@ -268,6 +268,7 @@ async function decodeBody(
   url: string,
   headers: Record<string, string>,
   body: object | undefined,
+  token: string | undefined,
 ): Promise<unknown> {
   if (decode === 0) {
     // Drain whatever came so the connection can be reused.
@@ -285,7 +286,7 @@ async function decodeBody(
     throw new AstraInvalidResponseError(`${c.method} ${pathOf(url)} answered ${res.status} with ${what}`, {
       status: res.status,
       contentType,
-      bodySnippet: snippetOf(text),
+      bodySnippet: snippetOf(scrub(text, secretsOf(c, token, body))),
       request: redactedRequest(c, url, headers, body),
     });
   }

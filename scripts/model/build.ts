@@ -187,7 +187,7 @@ function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: st
 
   const declaredPagination = op['x-astra-pagination'];
   const pagination = declaredPagination === 'continue' || declaredPagination === 'none' ? declaredPagination : null;
-  const kind = operationKind(method, path, pagination, successResponse);
+  const kind = operationKind(method, path, pagination, success.mediaType !== null && /json/.test(success.mediaType) && isListEnvelope(successSchema, doc));
   const listItem = kind === 'list' ? listItemType(successSchema, ctx, doc) : null;
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
   const problems = isObject(op['x-astra-problems']) ? op['x-astra-problems'] : {};
@@ -232,13 +232,13 @@ function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: st
  * only when it is declared as one (x-astra-pagination) or answers the list
  * envelope; Astra's metrics endpoint is a collection-shaped path that is not.
  */
-export function operationKind(method: string, path: string, pagination: string | null, success: JsonObject): OperationKind {
+export function operationKind(method: string, path: string, pagination: string | null, answersListEnvelope: boolean): OperationKind {
   const last = path.split('/').filter(Boolean).pop() ?? '';
   const onInstance = isTemplate(last);
   switch (method) {
     case 'GET':
       if (onInstance) return 'get';
-      return pagination ? 'list' : 'get';
+      return pagination || answersListEnvelope ? 'list' : 'get';
     case 'POST':
       return onInstance ? 'other' : 'create';
     case 'PUT':
@@ -246,7 +246,6 @@ export function operationKind(method: string, path: string, pagination: string |
     case 'DELETE':
       return onInstance ? 'delete' : 'other';
     default:
-      void success;
       return 'other';
   }
 }
@@ -265,6 +264,12 @@ function listItemType(schema: Json | undefined, ctx: SchemaContext, doc: JsonObj
     if (objects.length === 1) return schemaToType(objects[0], ctx);
   }
   return member === undefined ? UNKNOWN : schemaToType(member, ctx);
+}
+
+/** A list envelope: an object schema whose `items` member is an array. */
+export function isListEnvelope(schema: Json | undefined, doc: JsonObject): boolean {
+  const envelope = deref(schema, doc);
+  return isObject(envelope.properties) && isArraySchema(envelope.properties.items, doc);
 }
 
 function isArraySchema(schema: Json | undefined, doc: JsonObject): boolean {

@@ -24,17 +24,24 @@ export function docCommentLines(text: string): string[] {
   return cleaned.split('\n').map((l) => l.trimEnd());
 }
 
-/** Inline markdown text: HTML, emphasis, links, headings, code and pipes neutralised; one line. */
+/**
+ * Inline markdown text, on one line. Neutralised: raw HTML and autolinks
+ * (`<`, `>`, `&` become entities), links and images (`[`, `]` escaped), table
+ * cells (`|` escaped), headings, block quotes and list markers at the start.
+ * Code spans and emphasis are left alone: they cannot inject anything once
+ * pipes and HTML are escaped, and spec authors use them.
+ */
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
     .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .replace(/^(\s*)([-=])/g, '$1\\$2')
-    .trim();
+    .replace(/([[\]|])/g, '\\$1')
+    .trim()
+    .replace(/^([#>+=-])/, '\\$1');
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Recorded {
   json: unknown;
 }
 
-export type Handler = (req: Recorded, res: http.ServerResponse) => void | Promise<void>;
+export type Handler = (req: Recorded, res: http.ServerResponse) => unknown;
 
 export interface TestServer {
   baseUrl: string;
