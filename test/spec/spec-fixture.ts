@@ -38,7 +38,11 @@ export interface Op {
 }
 
 export function ops(doc: Node): Op[] {
-  return operationsOf(doc).map((o) => ({ ...o, operation: o.operation as Node, key: `${o.method.toUpperCase()} ${o.path}` }));
+  return operationsOf(doc).map((o) => ({
+    ...o,
+    operation: o.operation as Node,
+    key: `${o.method.toUpperCase()} ${o.path}`,
+  }));
 }
 
 /** The operation at `METHOD path`, or undefined. */
