@@ -6,20 +6,17 @@ import { AstraError } from './errors.js';
 
 export type TokenSource = string | (() => string | Promise<string>);
 
-export function authorizationValue(token: string): string {
-  if (typeof token !== 'string' || token === '') throw new AstraError('the token is empty or not a string');
+/** `Bearer <token>`; a missing token is an AstraError (which never quotes it). */
+export function authorizationValue(token: unknown): string {
+  if (typeof token !== 'string' || token === '') throw new AstraError('no token');
   return 'Bearer ' + token;
 }
 
-/** Calls a token function; its failure becomes an AstraError (the cause is the caller's own error). */
+/** Calls a token function; its failure becomes an AstraError whose cause is the caller's own error. */
 export async function callTokenFunction(fn: () => string | Promise<string>): Promise<string> {
-  let token: string;
   try {
-    const t = fn();
-    token = typeof t === 'string' ? t : await t;
+    return await fn();
   } catch (cause) {
     throw new AstraError('the token function failed', { cause });
   }
-  if (typeof token !== 'string' || token === '') throw new AstraError('the token function returned no token');
-  return token;
 }

@@ -44,18 +44,16 @@ export interface ProblemTypeRef {
   readonly title?: string;
 }
 
-interface ErrorInit {
-  request?: RedactedRequest | undefined;
-  cause?: unknown;
-}
+type Fields = Record<string, unknown>;
 
 export class AstraError extends Error {
   /** A redacted copy of the request that failed (no token, no secrets). */
-  readonly request?: RedactedRequest;
+  declare readonly request?: RedactedRequest;
 
-  constructor(message: string, init?: ErrorInit) {
-    super(message, init && init.cause !== undefined ? { cause: init.cause } : undefined);
-    if (init?.request) this.request = init.request;
+  /** `fields` become own properties (undefined ones are skipped); `cause` becomes the standard `cause`. */
+  constructor(message: string, fields?: Fields) {
+    super(message, fields && fields['cause'] !== undefined ? { cause: fields['cause'] } : undefined);
+    for (const k in fields) if (k !== 'cause' && fields[k] !== undefined) (this as Fields)[k] = fields[k];
   }
 
   toJSON(): Record<string, unknown> {
@@ -63,58 +61,43 @@ export class AstraError extends Error {
   }
 }
 
-export interface ApiErrorInit extends ErrorInit {
-  status: number;
-  headers: Record<string, string>;
-  problem?: Problem | undefined;
-  /** Start of the body when it was not a JSON problem (already scrubbed). */
-  bodySnippet?: string | undefined;
-  retryAfterMs?: number | undefined;
-}
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const arr = (v: unknown) => (Array.isArray(v) ? (v as InvalidEntry[]) : undefined);
 
-const PROBLEM_NUMBER = /\/problems\/(\d+)$/;
+/** The AstraApiError fields derived from a problem body. */
+export function problemFields(p: Problem = {}) {
+  const problemType = str(p.type);
+  const n = problemType && /\/problems\/(\d+)$/.exec(problemType)?.[1];
+  return {
+    problemType,
+    problemNumber: n ? +n : undefined,
+    title: str(p.title),
+    detail: str(p.detail),
+    correlationId: str(p.correlationID),
+    invalidFields: arr(p.invalidFields),
+    invalidParams: arr(p.invalidParams),
+  };
+}
 
 export class AstraApiError extends AstraError {
   /** The HTTP status of the response (not the body's string `status`). */
-  readonly status: number;
+  declare readonly status: number;
   /** The problem type URI, e.g. `https://astra.netapp.io/problems/10`. */
-  readonly problemType?: string;
-  readonly problemNumber?: number;
-  readonly title?: string;
-  readonly detail?: string;
-  readonly correlationId?: string;
-  readonly invalidFields?: InvalidEntry[];
-  readonly invalidParams?: InvalidEntry[];
+  declare readonly problemType?: string;
+  declare readonly problemNumber?: number;
+  declare readonly title?: string;
+  declare readonly detail?: string;
+  declare readonly correlationId?: string;
+  declare readonly invalidFields?: InvalidEntry[];
+  declare readonly invalidParams?: InvalidEntry[];
   /** Response headers (credential-bearing ones redacted). */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The problem body as received (secrets scrubbed). */
-  readonly problem?: Problem;
+  declare readonly problem?: Problem;
   /** When the body was not a JSON problem (an HTML proxy page, a cut-off body): its start. */
-  readonly bodySnippet?: string;
+  declare readonly bodySnippet?: string;
   /** `Retry-After`, in milliseconds, when the response carried one. */
-  readonly retryAfterMs?: number;
-
-  constructor(message: string, init: ApiErrorInit) {
-    super(message, init);
-    this.status = init.status;
-    this.headers = init.headers;
-    const p = init.problem;
-    if (p) {
-      this.problem = p;
-      if (typeof p.type === 'string') {
-        this.problemType = p.type;
-        const m = PROBLEM_NUMBER.exec(p.type);
-        if (m) this.problemNumber = Number(m[1]);
-      }
-      if (typeof p.title === 'string') this.title = p.title;
-      if (typeof p.detail === 'string') this.detail = p.detail;
-      if (typeof p.correlationID === 'string') this.correlationId = p.correlationID;
-      if (Array.isArray(p.invalidFields)) this.invalidFields = p.invalidFields;
-      if (Array.isArray(p.invalidParams)) this.invalidParams = p.invalidParams;
-    }
-    if (init.bodySnippet !== undefined) this.bodySnippet = init.bodySnippet;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-  }
+  declare readonly retryAfterMs?: number;
 
   /** True when this error is the given catalogue problem: `err.is(problemTypes.credentialExists)`. */
   is(problem: ProblemTypeRef | string): boolean {
@@ -137,34 +120,20 @@ export class ServiceUnavailableError extends ServerError {}
 
 /** A 2xx response whose body could not be decoded as the operation's result. */
 export class AstraInvalidResponseError extends AstraError {
-  readonly status: number;
-  readonly contentType?: string;
-  readonly bodySnippet?: string;
-  constructor(message: string, init: ErrorInit & { status: number; contentType?: string | null; bodySnippet?: string }) {
-    super(message, init);
-    this.status = init.status;
-    if (init.contentType) this.contentType = init.contentType;
-    if (init.bodySnippet !== undefined) this.bodySnippet = init.bodySnippet;
-  }
+  declare readonly status: number;
+  declare readonly contentType?: string;
+  declare readonly bodySnippet?: string;
 }
 
 /** The request got no response: connection refused or reset, DNS or TLS failure. */
 export class AstraConnectionError extends AstraError {
   /** The system error code when there is one (`ECONNREFUSED`, `ECONNRESET`, …). */
-  readonly code?: string;
-  constructor(message: string, init: ErrorInit & { code?: string | undefined }) {
-    super(message, init);
-    if (init.code) this.code = init.code;
-  }
+  declare readonly code?: string;
 }
 
 /** No complete response within `timeoutMs`. */
 export class AstraTimeoutError extends AstraError {
-  readonly timeoutMs: number;
-  constructor(message: string, init: ErrorInit & { timeoutMs: number }) {
-    super(message, init);
-    this.timeoutMs = init.timeoutMs;
-  }
+  declare readonly timeoutMs: number;
 }
 
 /** The caller's `signal` aborted the call. */
@@ -191,11 +160,9 @@ const classes = {
   AstraTimeoutError,
   AstraAbortError,
 };
-for (const [name, cls] of Object.entries(classes)) {
-  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
-}
+for (const [name, cls] of Object.entries(classes)) cls.prototype.name = name;
 
-type ApiErrorClass = new (message: string, init: ApiErrorInit) => AstraApiError;
+type ApiErrorClass = typeof AstraApiError;
 
 const BY_STATUS: Record<number, ApiErrorClass> = {
   400: BadRequestError,

@@ -36,58 +36,25 @@ export function quoteFilterValue(value: FilterValue): string {
 /** A filter of one or more conditions, all of which must hold. */
 export class Filter implements FilterExpression {
   /** The rendered conditions, each `<field> <op> '<value>'`. */
-  readonly conditions: readonly string[];
-  constructor(conditions: readonly string[]) {
-    this.conditions = conditions;
-  }
-  /** This filter and every other one. */
+  constructor(readonly conditions: readonly string[]) {}
+  /** This filter and every other one (filters or filter strings). */
   and(...others: (Filter | string)[]): Filter {
-    const all = this.conditions.slice();
-    for (const o of others) {
-      if (typeof o === 'string') all.push(o);
-      else all.push(...o.conditions);
-    }
-    return new Filter(all);
+    return new Filter(this.conditions.concat(...others.map((o) => (o instanceof Filter ? o.conditions : o))));
   }
   toString(): string {
     return this.conditions.join(',');
   }
-  toJSON(): string {
-    return this.toString();
-  }
 }
 
-export class FilterField {
-  readonly field: string;
-  constructor(field: string) {
-    if (typeof field !== 'string' || !FIELD.test(field)) {
-      throw new TypeError(`invalid filter field ${JSON.stringify(field)}: use letters and digits, dotted sub-fields and [*]`);
-    }
-    this.field = field;
-  }
-  private op(op: FilterOperator, value: FilterValue): Filter {
-    return new Filter([`${this.field} ${op} ${quoteFilterValue(value)}`]);
-  }
-  eq(value: FilterValue): Filter {
-    return this.op('eq', value);
-  }
-  lt(value: FilterValue): Filter {
-    return this.op('lt', value);
-  }
-  gt(value: FilterValue): Filter {
-    return this.op('gt', value);
-  }
-  lte(value: FilterValue): Filter {
-    return this.op('lte', value);
-  }
-  gte(value: FilterValue): Filter {
-    return this.op('gte', value);
-  }
-}
+/** The operators of a field: `where('keyType').eq('s3')`. */
+export type FilterField = { readonly [op in FilterOperator]: (value: FilterValue) => Filter };
 
-/** Starts a filter condition on a field: `where('keyType').eq('s3')`. */
-export function where<F extends string>(field: F): FilterField {
-  return new FilterField(field);
+/** Starts a filter condition on a field (`name`, `a.b`, `a[*].b`): `where('keyType').eq('s3')`. */
+export function where(field: string): FilterField {
+  if (!FIELD.test(field)) throw new TypeError(`invalid filter field ${JSON.stringify(field)}`);
+  const ops: Partial<Record<FilterOperator, (value: FilterValue) => Filter>> = {};
+  for (const op of ['eq', 'lt', 'gt', 'lte', 'gte'] as const) ops[op] = (value) => new Filter([`${field} ${op} ${quoteFilterValue(value)}`]);
+  return ops as FilterField;
 }
 
 /** All of the given filters. */

@@ -3,7 +3,7 @@
 export { createAstraClient, problemTypes, type AstraClient, type AstraClientOptions, type ProblemName } from './client.js';
 export { createRuntime, type RuntimeOptions } from './runtime.js';
 export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
-export { where, and, Filter, FilterField, quoteFilterValue, type FilterValue, type FilterOperator } from './filter.js';
+export { where, and, Filter, quoteFilterValue, type FilterField, type FilterValue, type FilterOperator } from './filter.js';
 export {
   AstraError,
   AstraApiError,

@@ -5,90 +5,67 @@
 
 import type { Page, Pager } from './operation.js';
 import { AstraInvalidResponseError } from './errors.js';
-import { withContinue } from './request.js';
 
-export type PageFetcher = (url: string) => Promise<unknown>;
+export function createPager<T>(
+  fetchPage: (url: string) => Promise<unknown>,
+  url: string,
+  start: string | undefined,
+  include: readonly string[] | undefined,
+  follow: boolean,
+  opId: string,
+): Pager<T> {
+  const invalid = (what: string) => new AstraInvalidResponseError(`${opId}: ${what}`, { status: 200 });
 
-export class ListPager<T> implements Pager<T> {
-  readonly #fetch: PageFetcher;
-  readonly #url: string;
-  readonly #start: string | undefined;
-  readonly #include: readonly string[] | undefined;
-  readonly #follow: boolean;
-  readonly #opId: string;
-
-  constructor(fetch: PageFetcher, url: string, start: string | undefined, include: readonly string[] | undefined, follow: boolean, opId: string) {
-    this.#fetch = fetch;
-    this.#url = url;
-    this.#start = start;
-    this.#include = include && include.length > 0 ? include : undefined;
-    this.#follow = follow;
-    this.#opId = opId;
-  }
-
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    let token = this.#start;
-    for (;;) {
-      const page = await this.#get(token);
-      yield page;
-      const next = page.continue;
-      if (!this.#follow || next === undefined) return;
-      if (next === token) throw new AstraInvalidResponseError(`${this.#opId}: the service returned the same continue token twice`, { status: 200 });
-      token = next;
-    }
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) {
-      const items = page.items;
-      for (let i = 0; i < items.length; i++) yield items[i] as T;
-    }
-  }
-
-  firstPage(): Promise<Page<T>> {
-    return this.#get(this.#start);
-  }
-
-  async toArray(options: { max: number }): Promise<T[]> {
-    const max = options?.max;
-    if (typeof max !== 'number' || !(max >= 0) || !Number.isFinite(max)) {
-      throw new TypeError('toArray needs { max }: a finite, non-negative number of items');
-    }
-    const out: T[] = [];
-    if (max === 0) return out;
-    for await (const item of this) {
-      out.push(item);
-      if (out.length >= max) break;
-    }
-    return out;
-  }
-
-  async #get(token: string | undefined): Promise<Page<T>> {
-    const body = await this.#fetch(token === undefined ? this.#url : withContinue(this.#url, token));
-    const items = (body as { items?: unknown } | null)?.items;
-    if (!Array.isArray(items)) {
-      throw new AstraInvalidResponseError(`${this.#opId}: the list response has no items array`, { status: 200 });
-    }
-    const include = this.#include;
-    if (include) {
+  async function get(token: string | undefined): Promise<Page<T>> {
+    const body = (await fetchPage(token === undefined ? url : url + (url.includes('?') ? '&' : '?') + 'continue=' + encodeURIComponent(token))) as {
+      items?: unknown;
+      metadata?: { continue?: unknown; count?: unknown };
+    } | null;
+    const items = body?.items;
+    if (!Array.isArray(items)) throw invalid('no items array');
+    if (include?.length) {
       // With `include` the service sends each item as an array of the
       // requested values in the requested order: map it back to an object.
-      const n = include.length;
       for (let i = 0; i < items.length; i++) {
         const row = items[i];
         if (!Array.isArray(row)) continue;
         const obj: Record<string, unknown> = {};
-        for (let j = 0; j < n; j++) obj[include[j] as string] = row[j];
+        for (let j = 0; j < include.length; j++) obj[include[j] as string] = row[j];
         items[i] = obj;
       }
     }
-    const meta = (body as { metadata?: { continue?: unknown; count?: unknown } }).metadata;
-    const page: Page<T> = { items: items as T[] };
-    if (meta) {
-      if (typeof meta.continue === 'string' && meta.continue !== '') page.continue = meta.continue;
-      if (typeof meta.count === 'number') page.count = meta.count;
-      else if (typeof meta.count === 'string' && meta.count !== '') page.count = Number(meta.count);
-    }
+    const page: Page<T> = { items };
+    const meta = body?.metadata;
+    if (typeof meta?.continue === 'string' && meta.continue !== '') page.continue = meta.continue;
+    if (meta?.count != null && meta.count !== '') page.count = Number(meta.count);
     return page;
   }
+
+  const pager: Pager<T> = {
+    async *pages() {
+      let token = start;
+      for (;;) {
+        const page = await get(token);
+        yield page;
+        const next = page.continue;
+        if (!follow || next === undefined) return;
+        if (next === token) throw invalid('continue token repeated');
+        token = next;
+      }
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pager.pages()) yield* page.items;
+    },
+    firstPage: () => get(start),
+    async toArray(options) {
+      const max = options?.max;
+      if (!(max >= 0 && max < Infinity)) throw new TypeError('toArray needs a finite { max }');
+      const out: T[] = [];
+      if (max > 0) {
+        for await (const item of pager) if (out.push(item) >= max) break;
+      }
+      return out;
+    },
+  };
+  return pager;
 }

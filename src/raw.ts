@@ -6,7 +6,7 @@
 
 import createClient, { type Client } from 'openapi-fetch';
 import { authorizationValue, callTokenFunction, type TokenSource } from './auth.js';
-import { normalizeHeaders, SDK_USER_AGENT } from './request.js';
+import { clientHeaders } from './request.js';
 
 export interface RawClientOptions {
   baseUrl: string;
@@ -19,13 +19,10 @@ export interface RawClientOptions {
 export type RawClient<Paths extends {}> = Client<Paths>;
 
 export function createRawClient<Paths extends {}>(options: RawClientOptions): RawClient<Paths> {
-  const headers = normalizeHeaders(options.headers);
-  headers['user-agent'] = options.userAgent ? `${options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
-  delete headers['authorization'];
   const f = options.fetch;
   const client = createClient<Paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    headers,
+    headers: clientHeaders(options.headers, options.userAgent),
     ...(f ? { fetch: (req: Request) => f(req) } : {}),
   });
   const token = options.token;

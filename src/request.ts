@@ -3,12 +3,11 @@
 // base URL and account id baked in, static headers built), so a call costs a
 // WeakMap lookup and a few string concatenations.
 
-import type { CollectionQuery, OperationDescriptor, QueryParamName } from './operation.js';
-import { Filter } from './filter.js';
+import type { CollectionQuery, OperationDescriptor } from './operation.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
 
-/** How a success body is decoded: 0 no body, 1 JSON, 2 text, 3 bytes. */
+/** How a success body is decoded: 0 no body, 1 JSON, 2 text, 3 bytes (an ArrayBuffer). */
 export type Decode = 0 | 1 | 2 | 3;
 
 export interface CompiledOp {
@@ -20,13 +19,17 @@ export interface CompiledOp {
   readonly order: readonly number[];
   /** Headers without Authorization. */
   readonly headers: Readonly<Record<string, string>>;
-  /** `headers` plus Authorization when the token is a constant string; else undefined. */
+  /** `headers` plus Authorization when the token is a constant string. */
   readonly headersWithAuth: Readonly<Record<string, string>> | undefined;
   readonly decode: Decode;
-  readonly idempotent: boolean;
 }
 
-const PARAM = /\{([^}]+)\}/g;
+const fail = (message: string): never => {
+  throw new TypeError(message);
+};
+
+// encodeURIComponent throws a URIError on a lone surrogate, which is what we want.
+const encode = encodeURIComponent;
 
 /**
  * The one path-encoding helper: a caller-supplied id becomes exactly one path
@@ -35,21 +38,7 @@ const PARAM = /\{([^}]+)\}/g;
  * dot segments, so they could walk up the path; no Astra id looks like that.
  */
 export function encodePathSegment(id: string): string {
-  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
-    throw new TypeError(`path parameter must be a non-empty string other than '.' or '..', got ${JSON.stringify(id)}`);
-  }
-  try {
-    return encodeURIComponent(id);
-  } catch {
-    throw new TypeError('path parameter is not well-formed Unicode (lone surrogate)');
-  }
-}
-
-function decodeFor(mediaType: string | undefined): Decode {
-  if (!mediaType) return 0;
-  if (/[/+]json$/i.test(mediaType)) return 1;
-  if (/^text\/|openmetrics-text/i.test(mediaType)) return 2;
-  return 3;
+  return typeof id === 'string' && id !== '' && id !== '.' && id !== '..' ? encode(id) : fail(`invalid id ${JSON.stringify(id)}`);
 }
 
 export interface CompileEnv {
@@ -64,28 +53,23 @@ export interface CompileEnv {
 export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp {
   const parts: string[] = [];
   const order: number[] = [];
-  let last = 0;
   let acc = env.baseUrl;
-  for (const m of op.path.matchAll(PARAM)) {
-    const name = m[1] as string;
-    acc += op.path.slice(last, m.index);
-    last = (m.index as number) + m[0].length;
-    if (name === 'account_id') {
-      acc += encodePathSegment(env.accountId);
-      continue;
+  for (const piece of op.path.split(/(\{[^}]+\})/)) {
+    const name = piece[0] === '{' ? piece.slice(1, -1) : undefined;
+    if (name === undefined) acc += piece;
+    else if (name === 'account_id') acc += encodePathSegment(env.accountId);
+    else {
+      const i = op.pathParams.indexOf(name);
+      if (i < 0) fail(`${op.id}: {${name}} not in pathParams`);
+      parts.push(acc);
+      order.push(i);
+      acc = '';
     }
-    const i = op.pathParams.indexOf(name);
-    if (i < 0) throw new TypeError(`operation ${op.id}: path parameter {${name}} is not in pathParams`);
-    parts.push(acc);
-    order.push(i);
-    acc = '';
   }
-  parts.push(acc + op.path.slice(last));
-  if (order.length !== op.pathParams.length) {
-    throw new TypeError(`operation ${op.id}: pathParams ${op.pathParams.join(', ')} do not match ${op.path}`);
-  }
+  parts.push(acc);
   const headers: Record<string, string> = { ...env.headers };
-  if (op.responseMediaType) headers['accept'] = op.responseMediaType;
+  const accept = op.responseMediaType;
+  if (accept) headers['accept'] = accept;
   if (op.method === 'POST' || op.method === 'PUT') headers['content-type'] = op.requestMediaType ?? 'application/json';
   return {
     op,
@@ -93,94 +77,57 @@ export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp 
     parts,
     order,
     headers,
-    headersWithAuth: env.staticAuthorization === undefined ? undefined : { ...headers, authorization: env.staticAuthorization },
-    decode: decodeFor(op.responseMediaType),
-    idempotent: op.method !== 'POST',
+    headersWithAuth: env.staticAuthorization ? { ...headers, authorization: env.staticAuthorization } : undefined,
+    decode: !accept ? 0 : /json$/i.test(accept) ? 1 : /^text\/|openmetrics-text/i.test(accept) ? 2 : 3,
   };
 }
 
 export function buildUrl(c: CompiledOp, ids: readonly string[]): string {
-  const n = c.order.length;
-  if (ids.length !== n) {
-    throw new TypeError(`operation ${c.op.id} takes ${n} id${n === 1 ? '' : 's'} (${c.op.pathParams.join(', ')}), got ${ids.length}`);
-  }
-  const parts = c.parts;
+  const { parts, order } = c;
+  if (ids.length !== order.length) fail(`${c.op.id} takes ${order.length} ids`);
   let url = parts[0] as string;
-  for (let i = 0; i < n; i++) url += encodePathSegment(ids[c.order[i] as number] as string) + parts[i + 1];
+  for (let i = 0; i < order.length; i++) url += encodePathSegment(ids[order[i] as number] as string) + parts[i + 1];
   return url;
 }
 
-/** The query string (with its `?`) for a list call, without `continue`. */
-export function buildQuery(c: CompiledOp, query: CollectionQuery<any, any> | undefined): string {
-  if (!query) return '';
-  const accepted = c.op.queryParams;
+/**
+ * The query string (with its `?`) for a list call, without `continue` (the
+ * pager adds it). A filter built with `where` sends one `filter=` per
+ * condition. Values are not validated here: the generated types restrict the
+ * parameters to those the operation declares, and the service answers a bad
+ * value with a 400 (problem 5 or 6).
+ */
+export function buildQuery(query: CollectionQuery<any, any> | undefined): string {
   let qs = '';
   for (const key in query) {
-    const v = (query as Record<string, unknown>)[key];
-    if (v === undefined || key === 'continue') continue;
-    if (accepted && !accepted.includes(key as QueryParamName)) {
-      throw new TypeError(`operation ${c.op.id} does not accept the query parameter '${key}' (accepts: ${accepted.join(', ') || 'none'})`);
-    }
-    switch (key) {
-      case 'filter':
-        if (v instanceof Filter) for (const cond of v.conditions) qs += '&filter=' + enc(cond);
-        else qs += '&filter=' + enc(String(v));
-        break;
-      case 'include':
-        qs += '&include=' + enc((v as readonly string[]).join(','));
-        break;
-      case 'count':
-        if (v) qs += '&count=true';
-        break;
-      case 'limit':
-      case 'skip':
-        if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${key} must be a positive integer, got ${String(v)}`);
-        qs += `&${key}=${v as number}`;
-        break;
-      case 'orderBy':
-        qs += '&orderBy=' + enc(String(v));
-        break;
-      default:
-        throw new TypeError(`unknown query parameter '${key}'`);
-    }
+    const v: unknown = (query as Record<string, unknown>)[key];
+    const conditions = (v as { conditions?: unknown } | undefined)?.conditions;
+    if (v === undefined || key === 'continue' || v === false) continue;
+    if (Array.isArray(conditions)) for (const f of conditions) qs += '&filter=' + encode(f);
+    else qs += `&${key}=` + encode(Array.isArray(v) ? v.join(',') : String(v));
   }
-  return qs === '' ? '' : '?' + qs.slice(1);
+  return qs && '?' + qs.slice(1);
 }
 
-function enc(s: string): string {
-  try {
-    return encodeURIComponent(s);
-  } catch {
-    throw new TypeError('query value is not well-formed Unicode (lone surrogate)');
-  }
-}
-
-/** Appends the continue token to a URL built by buildUrl + buildQuery. */
-export function withContinue(url: string, token: string): string {
-  return url + (url.includes('?') ? '&continue=' : '?continue=') + enc(token);
-}
-
-/** The request body: the caller's fields with `type` and `version` filled from the descriptor. */
+/** The request body: the caller's fields with `type` and `version` (default: the newest) filled from the descriptor. */
 export function fillBody(op: OperationDescriptor, body: object): Record<string, unknown> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new TypeError(`operation ${op.id}: the body must be an object`);
-  }
-  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  const out: Record<string, unknown> = { ...body };
   if (op.resourceType) out['type'] = op.resourceType;
-  const versions = op.versions;
-  if (versions && versions.length > 0) {
-    const v = out['version'];
-    if (v === undefined) out['version'] = versions[0];
-    else if (!versions.includes(v as string)) {
-      throw new TypeError(`operation ${op.id} accepts version ${versions.join(' or ')}, not ${JSON.stringify(v)}`);
-    }
-  }
+  if (op.versions) out['version'] ??= op.versions[0];
   return out;
 }
 
 /** Lower-cases header names so caller headers replace ours instead of doubling them. */
 export function normalizeHeaders(h: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (h) for (const k in h) out[k.toLowerCase()] = String(h[k]);
+  for (const k in h) out[k.toLowerCase()] = String(h[k]);
+  return out;
+}
+
+/** The shared User-Agent/headers setup of the runtime and the raw client. */
+export function clientHeaders(headers: Record<string, string> | undefined, userAgent: string | undefined): Record<string, string> {
+  const out = normalizeHeaders(headers);
+  out['user-agent'] = userAgent ? `${userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
+  delete out['authorization'];
   return out;
 }

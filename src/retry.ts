@@ -5,7 +5,7 @@
 // multiply). Delays grow exponentially with jitter; a Retry-After header wins,
 // clamped to `maxRetryAfterMs`.
 
-import { AstraAbortError, AstraApiError, AstraConnectionError, type AstraError } from './errors.js';
+import { AstraApiError, AstraConnectionError, type AstraAbortError, type AstraError } from './errors.js';
 
 export interface RetryOptions {
   /** First backoff step; doubles with each attempt. Default 200 ms. */
@@ -16,55 +16,35 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-export interface RetryPolicy {
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxRetryAfterMs: number;
+export type RetryPolicy = Required<RetryOptions> & { maxRetries: number };
+
+export function retryPolicy(maxRetries = 2, o?: RetryOptions): RetryPolicy {
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) throw new TypeError('maxRetries');
+  return { maxRetries, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 30_000, ...o };
 }
 
-export function retryPolicy(maxRetries: number | undefined, o: RetryOptions | undefined): RetryPolicy {
-  const n = maxRetries ?? 2;
-  if (!Number.isInteger(n) || n < 0) throw new TypeError(`maxRetries must be a non-negative integer, got ${n}`);
-  return {
-    maxRetries: n,
-    baseDelayMs: o?.baseDelayMs ?? 200,
-    maxDelayMs: o?.maxDelayMs ?? 5_000,
-    maxRetryAfterMs: o?.maxRetryAfterMs ?? 30_000,
-  };
-}
-
-export function isRetryable(err: AstraError): boolean {
-  if (err instanceof AstraConnectionError) return true;
-  if (err instanceof AstraApiError) {
-    const s = err.status;
-    return s === 429 || s === 502 || s === 503 || s === 504;
-  }
-  return false;
-}
+export const isRetryable = (err: AstraError): boolean =>
+  err instanceof AstraConnectionError || (err instanceof AstraApiError && [429, 502, 503, 504].includes(err.status));
 
 /** Milliseconds to wait before retry number `attempt + 1` (attempt counts from 0). */
 export function retryDelay(attempt: number, err: AstraError, p: RetryPolicy): number {
-  const ra = err instanceof AstraApiError ? err.retryAfterMs : undefined;
+  const ra = (err as AstraApiError).retryAfterMs;
   if (ra !== undefined) return Math.min(ra, p.maxRetryAfterMs);
   // "Equal jitter": half the step, plus up to another half at random.
-  const step = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** attempt);
-  return step / 2 + Math.random() * (step / 2);
+  const step = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** attempt) / 2;
+  return step + Math.random() * step;
 }
 
 /** Retry-After as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - now);
+  if (!value) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - now;
+  return ms >= 0 ? ms : ms < 0 ? 0 : undefined;
 }
 
-/** Waits `ms`, rejecting with AstraAbortError as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => AstraAbortError): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
+/** Waits `ms`, rejecting with the given error as soon as `signal` aborts. */
+export const sleep = (ms: number, signal: AbortSignal | undefined, abortError: () => AstraAbortError): Promise<void> =>
+  new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError());
@@ -73,6 +53,6 @@ export function sleep(ms: number, signal: AbortSignal | undefined, abortError: (
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort);
   });
-}

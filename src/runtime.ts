@@ -7,22 +7,13 @@
 // timeout, fetch, text + JSON.parse. Redacted copies, secret lists and error
 // objects are built only on the paths that need them.
 
-import type { CollectionQuery, OperationDescriptor, Pager, RequestOptions, Runtime, Selected } from './operation.js';
-import {
-  AstraAbortError,
-  AstraApiError,
-  AstraConnectionError,
-  AstraError,
-  AstraInvalidResponseError,
-  AstraTimeoutError,
-  errorClassFor,
-  type Problem,
-} from './errors.js';
+import type { OperationDescriptor, RequestOptions, Runtime } from './operation.js';
+import { AstraAbortError, AstraConnectionError, AstraError, AstraInvalidResponseError, AstraTimeoutError, errorClassFor, problemFields, type Problem } from './errors.js';
 import { authorizationValue, callTokenFunction, type TokenSource } from './auth.js';
 import type { Hooks } from './hooks.js';
-import { ListPager } from './paging.js';
-import { redactBody, redactHeaders, scrub, scrubDeep, secretValues, type RedactedRequest } from './redact.js';
-import { buildQuery, buildUrl, compileOp, fillBody, normalizeHeaders, SDK_USER_AGENT, type CompiledOp, type CompileEnv, type Decode } from './request.js';
+import { createPager } from './paging.js';
+import { addSecret, redactBody, redactHeaders, scrub, secretValues, type RedactedRequest } from './redact.js';
+import { buildQuery, buildUrl, clientHeaders, compileOp, fillBody, normalizeHeaders, type CompiledOp, type Decode } from './request.js';
 import { isRetryable, parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } from './retry.js';
 
 export interface RuntimeOptions {
@@ -33,7 +24,7 @@ export interface RuntimeOptions {
   token: TokenSource;
   /** A fetch implementation; defaults to the global one. */
   fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout covering the response and its body. Default 30 000; 0 or Infinity disables. */
+  /** Per-attempt timeout covering the response and its body, in ms. Default 30 000; 0 disables. */
   timeoutMs?: number;
   /** Retries of idempotent requests (GET, PUT, DELETE). Default 2. */
   maxRetries?: number;
@@ -46,120 +37,94 @@ export interface RuntimeOptions {
   hooks?: Hooks;
 }
 
-const TIMEOUT = Symbol('astra.timeout');
-function fireTimeout(ctrl: AbortController): void {
-  ctrl.abort(TIMEOUT);
+/** Everything known about one call, for the paths that need more than the hot path. */
+interface Call {
+  c: CompiledOp;
+  url: string;
+  body: Record<string, unknown> | undefined;
+  headers: Record<string, string>;
+  token: string | undefined;
 }
 
-const SNIPPET = 200;
-const MAX_ERROR_BODY = 64 * 1024;
+const TIMEOUT = Symbol();
+const fireTimeout = (ctrl: AbortController) => ctrl.abort(TIMEOUT);
 
 /** The start of a body, whitespace collapsed, for error messages. */
-function snippetOf(text: string): string {
+const snippetOf = (text: string) => {
   const s = text.replace(/\s+/g, ' ').trim();
-  return s.length > SNIPPET ? s.slice(0, SNIPPET) + '…' : s;
-}
+  return s.length > 200 ? s.slice(0, 200) + '…' : s;
+};
 
-/** Reads an error body, keeping what arrived if the stream fails (cut-off bodies). */
-async function readErrorText(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (text.length > MAX_ERROR_BODY) {
-        void reader.cancel().catch(() => {});
-        break;
-      }
-    }
-  } catch {
-    // Truncated: use what we have.
-  }
-  return text + decoder.decode();
-}
+const where = (k: Call) => `${k.c.method} ${new URL(k.url).pathname}`;
+
+const redacted = (k: Call): RedactedRequest => {
+  const r: RedactedRequest = { operationId: k.c.op.id, method: k.c.method, url: k.url, headers: redactHeaders(k.headers) };
+  return k.body ? { ...r, body: redactBody(k.body, k.c.op.secretFields) } : r;
+};
+
+/** The exact secret strings of a call: the token and every string in the secret body members. */
+const secretsOf = (k: Call): string[] => {
+  const s: string[] = [];
+  if (k.token) addSecret(s, k.token);
+  return k.body ? secretValues(k.body, k.c.op.secretFields, s) : s;
+};
 
 /** Wraps an exception thrown by a hook so it propagates unchanged. */
 class HookFailure {
   constructor(readonly error: unknown) {}
 }
-function runHook<E>(fn: (event: E) => void, event: E): void {
-  try {
-    fn(event);
-  } catch (error) {
-    throw new HookFailure(error);
+
+/** Reads an error body (up to 64 KiB), keeping what arrived if the stream fails (cut-off bodies). */
+async function readErrorText(res: Response): Promise<string> {
+  let text = '';
+  const reader = res.body?.getReader();
+  if (reader) {
+    const decoder = new TextDecoder();
+    try {
+      for (let r; !(r = await reader.read()).done && text.length < 65536; ) text += decoder.decode(r.value, { stream: true });
+      reader.cancel().catch(() => {});
+    } catch {
+      // Truncated: use what we have.
+    }
   }
-}
-
-function redactedRequest(c: CompiledOp, url: string, headers: Record<string, string>, body: object | undefined): RedactedRequest {
-  const r: { -readonly [K in keyof RedactedRequest]: RedactedRequest[K] } = {
-    operationId: c.op.id,
-    method: c.method,
-    url,
-    headers: redactHeaders(headers),
-  };
-  if (body !== undefined) r.body = redactBody(body, c.op.secretFields);
-  return r;
-}
-
-/** The exact secret strings of a call: the token and every string in the secret body members. */
-function secretsOf(c: CompiledOp, token: string | undefined, body: object | undefined): string[] {
-  const s: string[] = token === undefined ? [] : [token];
-  return body === undefined ? s : secretValues(body, c.op.secretFields, s);
-}
-
-function abortError(c: CompiledOp, url: string, headers: Record<string, string>, body: object | undefined): AstraAbortError {
-  return new AstraAbortError(`${c.method} ${pathOf(url)} was aborted`, { request: redactedRequest(c, url, headers, body) });
-}
-
-function pathOf(url: string): string {
-  const i = url.indexOf('/', url.indexOf('//') + 2);
-  return i < 0 ? url : url.slice(i);
+  return text;
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const { accountId, token, hooks } = options;
-  if (typeof options.baseUrl !== 'string' || !/^https?:\/\/[^/]/i.test(options.baseUrl)) {
-    throw new TypeError('baseUrl must be an http(s) URL, e.g. https://astra.netapp.io');
-  }
-  if (typeof accountId !== 'string' || accountId === '') throw new TypeError('accountId is required');
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  if (typeof fetchFn !== 'function') throw new TypeError('no fetch implementation: pass options.fetch');
+  const { baseUrl, accountId, token, hooks } = options;
+  if (!/^https?:\/\/./i.test(baseUrl)) throw new TypeError('baseUrl must be http(s)');
+  if (!accountId) throw new TypeError('no accountId');
+  const fetchFn = options.fetch ?? fetch;
   const tokenFn = typeof token === 'function' ? token : undefined;
-  const staticAuthorization = tokenFn ? undefined : authorizationValue(token as string);
+  const staticAuthorization = tokenFn ? undefined : authorizationValue(token);
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const policy = retryPolicy(options.maxRetries, options.retry);
+  const env = { baseUrl: baseUrl.replace(/\/+$/, ''), accountId, headers: clientHeaders(options.headers, options.userAgent), staticAuthorization };
 
-  const clientHeaders = normalizeHeaders(options.headers);
-  clientHeaders['user-agent'] = options.userAgent ? `${options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
-  delete clientHeaders['authorization'];
-  const env: CompileEnv = { baseUrl: options.baseUrl.replace(/\/+$/, ''), accountId, headers: clientHeaders, staticAuthorization };
+  /** Calls a hook, if set, with a payload built only then. */
+  const hook = (name: keyof Hooks, k: Call, attempt: number, extra?: object) => {
+    const fn = hooks?.[name] as ((event: object) => void) | undefined;
+    if (fn) {
+      try {
+        fn({ request: redacted(k), attempt, ...extra });
+      } catch (error) {
+        throw new HookFailure(error);
+      }
+    }
+  };
 
   const cache = new WeakMap<OperationDescriptor, CompiledOp>();
-  function compiled(op: OperationDescriptor): CompiledOp {
+  const compiled = (op: OperationDescriptor): CompiledOp => {
     let c = cache.get(op);
-    if (c === undefined) {
-      c = compileOp(op, env);
-      cache.set(op, c);
-    }
+    if (!c) cache.set(op, (c = compileOp(op, env)));
     return c;
-  }
+  };
 
-  async function send(
-    c: CompiledOp,
-    url: string,
-    body: Record<string, unknown> | undefined,
-    decode: Decode,
-    opts: RequestOptions | undefined,
-  ): Promise<unknown> {
+  async function send(c: CompiledOp, url: string, body: Record<string, unknown> | undefined, decode: Decode, opts: RequestOptions | undefined): Promise<unknown> {
     const signal = opts?.signal;
     const timeoutMs = opts?.timeoutMs ?? defaultTimeout;
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    let token = tokenFn ? undefined : (options.token as string);
-    let headers: Record<string, string> = c.headers;
+    const payload = body && JSON.stringify(body);
+    const k: Call = { c, url, body, headers: c.headers, token: tokenFn ? undefined : (token as string) };
 
     for (let attempt = 0; ; attempt++) {
       let failure: AstraError;
@@ -167,195 +132,121 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let unlink: (() => void) | undefined;
       try {
-        if (signal?.aborted) throw abortError(c, url, headers, body);
+        signal?.throwIfAborted();
         // Headers: the precompiled object when nothing varies per call.
-        const pre = c.headersWithAuth;
-        if (pre !== undefined && opts?.headers === undefined) headers = pre;
+        if (c.headersWithAuth && !opts?.headers) k.headers = c.headersWithAuth;
         else {
-          if (tokenFn) token = await callTokenFunction(tokenFn);
-          headers = opts?.headers ? { ...c.headers, ...normalizeHeaders(opts.headers) } : { ...c.headers };
-          headers['authorization'] = authorizationValue(token as string);
+          if (tokenFn) k.token = await callTokenFunction(tokenFn);
+          k.headers = { ...c.headers, ...normalizeHeaders(opts?.headers), authorization: authorizationValue(k.token) };
         }
-        if (hooks?.onRequest) runHook(hooks.onRequest, { request: redactedRequest(c, url, headers, body), attempt });
+        hook('onRequest', k, attempt);
 
         // One signal for the timeout and the caller's signal.
         let fetchSignal = signal;
-        if (timeoutMs > 0 && timeoutMs !== Infinity) {
+        if (timeoutMs > 0 && timeoutMs < Infinity) {
           const ctl = (ctrl = new AbortController());
           timer = setTimeout(fireTimeout, timeoutMs, ctl);
           if (signal) {
-            const onAbort = () => ctl.abort(signal.reason);
-            signal.addEventListener('abort', onAbort, { once: true });
+            const onAbort = () => ctl.abort();
+            signal.addEventListener('abort', onAbort);
             unlink = () => signal.removeEventListener('abort', onAbort);
           }
           fetchSignal = ctl.signal;
         }
 
-        const t0 = hooks?.onResponse ? performance.now() : 0;
-        const res = await fetchFn(url, { method: c.method, headers, body: payload, signal: fetchSignal });
-        if (hooks?.onResponse) {
-          runHook(hooks.onResponse, {
-            request: redactedRequest(c, url, headers, body),
-            attempt,
-            status: res.status,
-            headers: redactHeaders(Object.fromEntries(res.headers)),
-            durationMs: performance.now() - t0,
-          });
+        const t0 = hooks?.onResponse && performance.now();
+        const res = await fetchFn(url, { method: c.method, headers: k.headers, body: payload, signal: fetchSignal });
+        if (t0) hook('onResponse', k, attempt, { status: res.status, headers: redactHeaders(Object.fromEntries(res.headers)), durationMs: performance.now() - t0 });
+        if (res.ok) {
+          if (decode !== 1) return decode === 2 ? await res.text() : decode === 3 ? await res.arrayBuffer() : void (await res.arrayBuffer());
+          const text = await res.text();
+          try {
+            return JSON.parse(text);
+          } catch {
+            const contentType = res.headers.get('content-type');
+            throw new AstraInvalidResponseError(`${where(k)}: ${res.status} body is not JSON (${contentType}${text ? '' : ', empty'})`, {
+              status: res.status,
+              contentType,
+              bodySnippet: snippetOf(scrub(text, secretsOf(k))),
+              request: redacted(k),
+            });
+          }
         }
-        if (res.ok) return await decodeBody(res, decode, c, url, headers, body, token);
-        failure = await apiError(res, c, url, redactedRequest(c, url, headers, body), secretsOf(c, token, body));
+        failure = await apiError(res, k);
       } catch (e) {
         if (e instanceof HookFailure) throw e.error;
-        failure = classify(e, ctrl, signal, timeoutMs, c, url, headers, body, token);
+        failure = classify(e, k, ctrl, signal, timeoutMs);
       } finally {
-        if (timer !== undefined) clearTimeout(timer);
-        if (unlink !== undefined) unlink();
+        clearTimeout(timer);
+        unlink?.();
       }
-      if (!c.idempotent || attempt >= policy.maxRetries || !isRetryable(failure) || signal?.aborted) {
-        if (hooks?.onError) runHook(hooks.onError, { request: redactedRequest(c, url, headers, body), attempt, error: failure });
+      if (c.method === 'POST' || attempt >= policy.maxRetries || !isRetryable(failure) || signal?.aborted) {
+        hook('onError', k, attempt, { error: failure });
         throw failure;
       }
       const delayMs = retryDelay(attempt, failure, policy);
-      if (hooks?.onRetry) hooks.onRetry({ request: redactedRequest(c, url, headers, body), attempt, error: failure, delayMs });
-      const h = headers;
-      await sleep(delayMs, signal, () => abortError(c, url, h, body));
+      hook('onRetry', k, attempt, { error: failure, delayMs });
+      await sleep(delayMs, signal, () => new AstraAbortError(`${where(k)} was aborted`, { request: redacted(k) }));
     }
   }
 
+  const call = (op: OperationDescriptor, ids: readonly string[], body: object | undefined, decode: Decode | undefined, opts?: RequestOptions) => {
+    try {
+      const c = compiled(op);
+      return send(c, buildUrl(c, ids), body && fillBody(op, body), decode ?? c.decode, opts);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+
   return {
-    list<T, K extends keyof T = never>(
-      op: OperationDescriptor,
-      ids: readonly string[],
-      query?: CollectionQuery<T, K>,
-      opts?: RequestOptions,
-    ): Pager<Selected<T, K>> {
+    list(op, ids, query, opts) {
       const c = compiled(op);
-      const url = buildUrl(c, ids) + buildQuery(c, query);
-      const fetchPage = (u: string) => send(c, u, undefined, 1, opts);
-      return new ListPager<Selected<T, K>>(fetchPage, url, query?.continue, query?.include as readonly string[] | undefined, op.pagination !== 'none', op.id);
+      const url = buildUrl(c, ids) + buildQuery(query);
+      return createPager((u) => send(c, u, undefined, 1, opts), url, query?.continue, query?.include as string[] | undefined, op.pagination !== 'none', op.id);
     },
-    get<T>(op: OperationDescriptor, ids: readonly string[], opts?: RequestOptions): Promise<T> {
-      try {
-        const c = compiled(op);
-        return send(c, buildUrl(c, ids), undefined, c.decode, opts) as Promise<T>;
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-    create<T>(op: OperationDescriptor, ids: readonly string[], body: object, opts?: RequestOptions): Promise<T> {
-      try {
-        const c = compiled(op);
-        return send(c, buildUrl(c, ids), fillBody(op, body), c.decode, opts) as Promise<T>;
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-    async update(op: OperationDescriptor, ids: readonly string[], body: object, opts?: RequestOptions): Promise<void> {
-      const c = compiled(op);
-      await send(c, buildUrl(c, ids), fillBody(op, body), 0, opts);
-    },
-    async delete(op: OperationDescriptor, ids: readonly string[], opts?: RequestOptions): Promise<void> {
-      const c = compiled(op);
-      await send(c, buildUrl(c, ids), undefined, 0, opts);
-    },
+    get: (op, ids, opts) => call(op, ids, undefined, undefined, opts) as Promise<any>,
+    create: (op, ids, body, opts) => call(op, ids, body, undefined, opts) as Promise<any>,
+    update: (op, ids, body, opts) => call(op, ids, body, 0, opts) as Promise<void>,
+    delete: (op, ids, opts) => call(op, ids, undefined, 0, opts) as Promise<void>,
   };
 }
 
-async function decodeBody(
-  res: Response,
-  decode: Decode,
-  c: CompiledOp,
-  url: string,
-  headers: Record<string, string>,
-  body: object | undefined,
-  token: string | undefined,
-): Promise<unknown> {
-  if (decode === 0) {
-    // Drain whatever came so the connection can be reused.
-    if (res.body) await res.arrayBuffer();
-    return undefined;
-  }
-  if (decode === 3) return new Uint8Array(await res.arrayBuffer());
-  const text = await res.text();
-  if (decode === 2) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const contentType = res.headers.get('content-type');
-    const what = text === '' ? 'an empty body' : `a body that is not valid JSON (${contentType ?? 'no content type'})`;
-    throw new AstraInvalidResponseError(`${c.method} ${pathOf(url)} answered ${res.status} with ${what}`, {
-      status: res.status,
-      contentType,
-      bodySnippet: snippetOf(scrub(text, secretsOf(c, token, body))),
-      request: redactedRequest(c, url, headers, body),
-    });
-  }
-}
-
-async function apiError(res: Response, c: CompiledOp, url: string, request: RedactedRequest, secrets: string[]): Promise<AstraApiError> {
-  const status = res.status;
+async function apiError(res: Response, k: Call) {
+  const { status, headers } = res;
+  const secrets = secretsOf(k);
+  // Scrubbed before parsing, so the problem object holds no secret either.
   const text = scrub(await readErrorText(res), secrets);
   let problem: Problem | undefined;
   try {
-    const j: unknown = JSON.parse(text);
-    if (j !== null && typeof j === 'object' && !Array.isArray(j)) problem = scrubDeep(j as Problem, secrets);
+    problem = JSON.parse(text);
   } catch {
     // Not JSON (an HTML page from a proxy) or cut off: keep a snippet.
   }
-  const headers = redactHeaders(Object.fromEntries(res.headers));
-  for (const k in headers) headers[k] = scrub(headers[k] as string, secrets);
-  const title = typeof problem?.title === 'string' ? problem.title : res.statusText || 'HTTP error';
-  let message = `${status} ${title}`;
-  if (typeof problem?.detail === 'string' && problem.detail !== '') message += `: ${snippetOf(problem.detail)}`;
-  const number = typeof problem?.type === 'string' ? /\/problems\/(\d+)$/.exec(problem.type)?.[1] : undefined;
-  const extra: string[] = [];
-  if (number) extra.push(`problem ${number}`);
-  if (typeof problem?.correlationID === 'string') extra.push(`correlation ID ${problem.correlationID}`);
-  if (extra.length) message += ` (${extra.join(', ')})`;
+  if (!problem || typeof problem !== 'object' || Array.isArray(problem)) problem = undefined;
   const bodySnippet = problem ? undefined : snippetOf(text);
-  if (bodySnippet) message += ` — body: ${bodySnippet.length > 80 ? bodySnippet.slice(0, 80) + '…' : bodySnippet}`;
-  message += ` [${c.method} ${pathOf(url)}]`;
+  const h = redactHeaders(Object.fromEntries(headers));
+  for (const name in h) h[name] = scrub(h[name] as string, secrets);
+  const f = problemFields(problem);
+  const message =
+    `${status} ${f.title ?? res.statusText}` +
+    (f.detail ? ': ' + snippetOf(f.detail) : '') +
+    (f.problemNumber ? ` (problem ${f.problemNumber}${f.correlationId ? ', correlationID ' + f.correlationId : ''})` : '') +
+    (bodySnippet ? ` body: ${bodySnippet}` : '') +
+    ` [${where(k)}]`;
   const Cls = errorClassFor(status);
-  return new Cls(message, {
-    status,
-    headers,
-    problem,
-    bodySnippet,
-    retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-    request,
-  });
+  return new Cls(message, { status, headers: h, problem, ...f, bodySnippet, retryAfterMs: parseRetryAfter(headers.get('retry-after')), request: redacted(k) });
 }
 
-function classify(
-  e: unknown,
-  ctrl: AbortController | undefined,
-  signal: AbortSignal | undefined,
-  timeoutMs: number,
-  c: CompiledOp,
-  url: string,
-  headers: Record<string, string>,
-  body: object | undefined,
-  token: string | undefined,
-): AstraError {
-  const request = () => redactedRequest(c, url, headers, body);
+function classify(e: unknown, k: Call, ctrl: AbortController | undefined, signal: AbortSignal | undefined, timeoutMs: number): AstraError {
   if (e instanceof AstraError) return e;
-  const where = `${c.method} ${pathOf(url)}`;
-  if (ctrl?.signal.reason === TIMEOUT) {
-    return new AstraTimeoutError(`${where} timed out after ${timeoutMs} ms`, { timeoutMs, request: request() });
-  }
-  if (signal?.aborted) return new AstraAbortError(`${where} was aborted`, { request: request() });
+  const request = redacted(k);
+  if (ctrl?.signal.reason === TIMEOUT) return new AstraTimeoutError(`${where(k)} timed out after ${timeoutMs} ms`, { timeoutMs, request });
+  if (signal?.aborted) return new AstraAbortError(`${where(k)} was aborted`, { request });
   // A connection failure. Its text can quote request data (undici quotes an
-  // invalid header value), so keep only a scrubbed copy of it.
-  const s = secretsOf(c, token, body);
-  const err = e as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
-  const inner = err?.cause;
-  const code = typeof inner?.code === 'string' ? inner.code : typeof err?.code === 'string' ? err.code : undefined;
-  const detail = scrub(String(inner?.message ?? err?.message ?? e), s);
-  const cause = new Error(scrub(String(err?.message ?? e), s) + (inner?.message ? `: ${detail}` : ''));
-  if (code) (cause as { code?: string }).code = code;
-  return new AstraConnectionError(`${where} failed: ${detail}${code && !detail.includes(code) ? ` (${code})` : ''}`, {
-    code,
-    cause,
-    request: request(),
-  });
+  // invalid header value), so keep only a scrubbed copy, never the original.
+  const err = e as { message?: string; code?: string; cause?: { message?: string; code?: string } };
+  const code = err?.cause?.code ?? err?.code;
+  const message = scrub(`${err?.message}${err?.cause?.message ? ': ' + err.cause.message : ''}`, secretsOf(k));
+  return new AstraConnectionError(`${where(k)} failed: ${message}${code ? ` (${code})` : ''}`, { code, cause: Object.assign(new Error(message), { code }), request });
 }

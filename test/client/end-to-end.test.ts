@@ -114,7 +114,7 @@ describe('generated client over the runtime', () => {
 
   it('exposes the typed raw client on the same base URL and token', async () => {
     server.handle((_req, res) => send(res, 200, { items: [], metadata: {} }));
-    const { data } = await client().raw.GET('/accounts/{account_id}/core/v1/buckets', { params: { path: { account_id: ACCOUNT } } });
+    const { data } = await client().raw.GET('/accounts/{account_id}/topology/v1/buckets', { params: { path: { account_id: ACCOUNT } } });
     expect(data).toEqual({ items: [], metadata: {} });
     expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });

@@ -139,7 +139,7 @@ describe('errors', () => {
     expect(err.status).toBe(200);
     expect(err.contentType).toBe('text/html');
     expect(err.bodySnippet).toBe('<html>login</html>');
-    expect(err.message).toMatch(/not valid JSON/);
+    expect(err.message).toMatch(/200 body is not JSON \(text\/html\)/);
     expect(server.requests).toHaveLength(1);
 
     server.handle((_req, res) => {
@@ -153,7 +153,7 @@ describe('errors', () => {
       res.writeHead(200);
       res.end();
     });
-    expect(await failure(rt.get(getCredential, ['c1']))).toMatchObject({ name: 'AstraInvalidResponseError', message: expect.stringMatching(/empty body/) });
+    expect(await failure(rt.get(getCredential, ['c1']))).toMatchObject({ name: 'AstraInvalidResponseError', message: expect.stringMatching(/not JSON .*empty/) });
   });
 
   it('reports a refused connection as AstraConnectionError with its code', async () => {

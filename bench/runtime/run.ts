@@ -1,0 +1,259 @@
+// Runtime benchmark: `npx tsx bench/runtime/run.ts`.
+//
+// 1. Per-request overhead on loopback: the runtime's `get` against raw
+//    `fetch` and bare `openapi-fetch`, interleaved in the same run (the order
+//    rotates every round), median over rounds of wall and CPU time per request
+//    (CPU from process.cpuUsage; the server runs in a child process).
+// 2. Paging 100,000 items with limit=500: throughput, and heap growth (peak
+//    above a post-GC baseline, and what is retained afterwards) against raw
+//    fetch paging the same pages; plus 20,000 items to show the peak does not
+//    grow with the number of items.
+// 3. Size of src/ minified and gzipped, openapi-fetch external.
+//
+// Env: BENCH_N (requests per contender per round, default 250), BENCH_ROUNDS
+// (default 41). Ratios are medians of per-round ratios (each round runs every
+// contender back to back), which cancels most of the drift of a noisy machine.
+
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import { createRuntime } from '../../src/runtime.js';
+import type { OperationDescriptor } from '../../src/operation.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const N = Number(process.env.BENCH_N ?? 250);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
+const ACCOUNT = 'acc-bench';
+const TOKEN = 'bench-token-0123456789';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const getCredential: OperationDescriptor = {
+  id: 'getCredential',
+  method: 'GET',
+  path: '/accounts/{account_id}/core/v1/credentials/{credential_id}',
+  pathParams: ['credential_id'],
+  responseMediaType: 'application/astra-credential+json',
+};
+const listCredentials: OperationDescriptor = {
+  id: 'listCredentials',
+  method: 'GET',
+  path: '/accounts/{account_id}/core/v1/credentials',
+  pathParams: [],
+  responseMediaType: 'application/json',
+  pagination: 'continue',
+  queryParams: ['continue', 'filter', 'include', 'limit', 'orderBy'],
+};
+
+interface BenchPaths {
+  '/accounts/{account_id}/core/v1/credentials/{credential_id}': {
+    get: {
+      parameters: { path: { account_id: string; credential_id: string } };
+      responses: { 200: { content: { 'application/astra-credential+json': Record<string, unknown> } } };
+    };
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+async function main() {
+  const child = fork(path.join(here, 'server.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const perRequest = await benchPerRequest(baseUrl);
+    const paging = await benchPaging(baseUrl);
+    const size = await benchSize();
+    report(perRequest, paging, size);
+  } finally {
+    child.disconnect();
+    child.kill();
+  }
+}
+
+// ---- 1. per-request overhead ------------------------------------------------
+
+type Contender = { name: string; once: () => Promise<unknown> };
+
+async function benchPerRequest(baseUrl: string) {
+  const url = `${baseUrl}/accounts/${ACCOUNT}/core/v1/credentials/c1`;
+  const rawHeaders = { authorization: `Bearer ${TOKEN}`, accept: 'application/astra-credential+json' };
+  const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
+  const of = createClient<BenchPaths>({ baseUrl, headers: rawHeaders });
+  const contenders: Contender[] = [
+    { name: 'raw fetch', once: () => fetch(url, { headers: rawHeaders }).then((r) => r.json()) },
+    {
+      name: 'openapi-fetch',
+      once: () => of.GET('/accounts/{account_id}/core/v1/credentials/{credential_id}', { params: { path: { account_id: ACCOUNT, credential_id: 'c1' } } }),
+    },
+    { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
+  ];
+  for (const c of contenders) for (let i = 0; i < 2000; i++) await c.once();
+  const wall: Record<string, number[]> = {};
+  const cpu: Record<string, number[]> = {};
+  for (const c of contenders) (wall[c.name] = []), (cpu[c.name] = []);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + r) % contenders.length] as Contender;
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < N; i++) await c.once();
+      const dt = Number(process.hrtime.bigint() - t0) / 1000 / N;
+      const dc = process.cpuUsage(c0);
+      wall[c.name]!.push(dt);
+      cpu[c.name]!.push((dc.user + dc.system) / N);
+    }
+  }
+  const ratio = (xs: number[], base: number[]) => median(xs.map((x, i) => x / (base[i] as number)));
+  return contenders.map((c) => ({
+    name: c.name,
+    wall: median(wall[c.name]!),
+    cpu: median(cpu[c.name]!),
+    wallRatio: ratio(wall[c.name]!, wall['raw fetch']!),
+    cpuRatio: ratio(cpu[c.name]!, cpu['raw fetch']!),
+  }));
+}
+
+// ---- 2. paging --------------------------------------------------------------
+
+interface PagingResult {
+  name: string;
+  items: number;
+  ms: number;
+  peakMB: number;
+  retainedMB: number;
+}
+
+async function measurePaging(name: string, items: number, run: (onPage: () => void) => Promise<number>): Promise<PagingResult> {
+  gc();
+  gc();
+  const base = v8.getHeapStatistics().used_heap_size;
+  let peak = base;
+  const t0 = performance.now();
+  const count = await run(() => {
+    const h = v8.getHeapStatistics().used_heap_size;
+    if (h > peak) peak = h;
+  });
+  const ms = performance.now() - t0;
+  if (count !== items) throw new Error(`${name}: got ${count} items, expected ${items}`);
+  gc();
+  gc();
+  const retained = v8.getHeapStatistics().used_heap_size - base;
+  return { name, items, ms, peakMB: (peak - base) / 2 ** 20, retainedMB: retained / 2 ** 20 };
+}
+
+async function benchPaging(baseUrl: string) {
+  const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
+  const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
+  const listUrl = `${baseUrl}/accounts/${ACCOUNT}/core/v1/credentials?limit=500`;
+
+  const runtimePaging = (max: number) => async (onPage: () => void) => {
+    let n = 0;
+    for await (const page of rt.list<{ id: string }>(listCredentials, [], { limit: 500 }).pages()) {
+      for (const it of page.items) if (it.id) n++;
+      onPage();
+      if (n >= max) break;
+    }
+    return n;
+  };
+  const rawPaging = (max: number) => async (onPage: () => void) => {
+    let n = 0;
+    let cont: string | undefined;
+    do {
+      const res = await fetch(cont ? `${listUrl}&continue=${encodeURIComponent(cont)}` : listUrl, { headers });
+      const body = (await res.json()) as { items: { id: string }[]; metadata: { continue?: string } };
+      for (const it of body.items) if (it.id) n++;
+      onPage();
+      cont = body.metadata.continue;
+    } while (cont && n < max);
+    return n;
+  };
+  // Warm the server's page cache and both code paths.
+  await runtimePaging(100_000)(() => {});
+  await rawPaging(100_000)(() => {});
+
+  const runs: PagingResult[] = [];
+  for (let r = 0; r < 3; r++) {
+    runs.push(await measurePaging('raw fetch', 100_000, rawPaging(100_000)));
+    runs.push(await measurePaging('runtime', 100_000, runtimePaging(100_000)));
+    runs.push(await measurePaging('runtime', 20_000, runtimePaging(20_000)));
+    runs.push(await measurePaging('raw fetch', 20_000, rawPaging(20_000)));
+  }
+  const groups = new Map<string, PagingResult[]>();
+  for (const x of runs) groups.set(`${x.name}|${x.items}`, [...(groups.get(`${x.name}|${x.items}`) ?? []), x]);
+  return [...groups.values()].map((g) => ({
+    name: g[0]!.name,
+    items: g[0]!.items,
+    ms: median(g.map((x) => x.ms)),
+    peakMB: median(g.map((x) => x.peakMB)),
+    retainedMB: median(g.map((x) => x.retainedMB)),
+  }));
+}
+
+// ---- 3. size ----------------------------------------------------------------
+
+async function bundleSize(name: string, contents: string) {
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['openapi-fetch'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0]!.contents;
+  return { name, min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+async function benchSize() {
+  return [
+    await bundleSize('src/runtime.ts (createRuntime)', `export { createRuntime } from './src/runtime.ts';`),
+    await bundleSize(
+      'src/ public API without generated/',
+      [
+        `export * from './src/runtime.ts';`,
+        `export * from './src/errors.ts';`,
+        `export * from './src/filter.ts';`,
+        `export * from './src/raw.ts';`,
+        `export { encodePathSegment } from './src/request.ts';`,
+      ].join('\n'),
+    ),
+  ];
+}
+
+// ---- report -----------------------------------------------------------------
+
+function report(
+  per: { name: string; wall: number; cpu: number; wallRatio: number; cpuRatio: number }[],
+  paging: PagingResult[],
+  size: { name: string; min: number; gz: number }[],
+) {
+  const lines: string[] = [];
+  lines.push(`Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`, '');
+  lines.push('| per-request GET | wall µs | × raw fetch | CPU µs | × raw fetch |', '|---|---:|---:|---:|---:|');
+  for (const p of per) lines.push(`| ${p.name} | ${fmt(p.wall)} | ${fmt(p.wallRatio, 3)} | ${fmt(p.cpu)} | ${fmt(p.cpuRatio, 3)} |`);
+  lines.push('', '| paging, limit=500 | items | ms | items/s | peak heap above baseline MB | retained after GC MB |', '|---|---:|---:|---:|---:|---:|');
+  for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
+    lines.push(`| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`);
+  }
+  lines.push('', '| bundle (esbuild, minified, openapi-fetch external) | min bytes | gzip bytes | budget 4096 |', '|---|---:|---:|---|');
+  for (const s of size) lines.push(`| ${s.name} | ${s.min} | ${s.gz} | ${s.gz <= 4096 ? 'within' : 'OVER'} |`);
+  console.log(lines.join('\n'));
+}
+
+await main();
