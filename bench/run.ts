@@ -1,0 +1,53 @@
+// `npm run bench`: the generator benchmark (bench/generate/run.ts), then the
+// runtime benchmark (bench/runtime/run.ts, when present), each as a child
+// process with its output streamed. Every flag is passed through to both
+// (`--quick` asks each for fewer rounds), except `--only generate|runtime`,
+// which picks one of the two.
+//
+//   npm run bench [-- --quick] [-- --only generate|runtime] [-- other flags]
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+let only: string | undefined;
+const passThrough: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i]!;
+  if (a === '--only' && (argv[i + 1] === 'generate' || argv[i + 1] === 'runtime')) only = argv[++i];
+  else if (a === '--only=generate' || a === '--only=runtime') only = a.slice('--only='.length);
+  else passThrough.push(a);
+}
+
+const benches = [
+  { name: 'generate', file: 'bench/generate/run.ts' },
+  { name: 'runtime', file: 'bench/runtime/run.ts' },
+].filter((b) => !only || b.name === only);
+
+function run(file: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', file, ...passThrough], { cwd: root, stdio: 'inherit' });
+    child.on('error', (e) => {
+      console.error(`bench: could not start ${file}: ${e.message}`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+let status = 0;
+for (const b of benches) {
+  if (!existsSync(path.join(root, b.file))) {
+    console.log(`bench: ${b.file} not found, skipped.`);
+    continue;
+  }
+  console.log(`\n# bench: ${b.name} (${b.file}${passThrough.length ? ' ' + passThrough.join(' ') : ''})\n`);
+  const code = await run(b.file);
+  if (code !== 0) {
+    console.error(`bench: ${b.file} exited with ${code}`);
+    status = status || code;
+  }
+}
+process.exitCode = status;
