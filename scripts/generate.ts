@@ -68,6 +68,14 @@ export function parseArgs(argv: string[]): Args {
 
 class UsageError extends Error {}
 
+/** The command that regenerates what --check compared: the same --spec and --out when they are not the defaults. */
+function fixCommand(args: Args): string {
+  const defaults = parseArgs([]);
+  const show = (p: string) => path.relative(process.cwd(), p) || '.';
+  const extra = [...(args.spec !== defaults.spec ? ['--spec', show(args.spec)] : []), ...(args.out !== defaults.out ? ['--out', show(args.out)] : [])];
+  return extra.length ? `npm run generate -- ${extra.join(' ')}` : 'npm run generate';
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
@@ -90,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
       if (stale.length) {
         console.error(`generate --check: ${outDisplay}/ is out of date with the spec (${stale.length} files):`);
         for (const s of stale) console.error(`  ${s}`);
-        console.error('Fix: npm run generate');
+        console.error(`Fix: ${fixCommand(args)}`);
         return 1;
       }
       console.log(`generate --check: ${outDisplay}/ is up to date (${files.size} files).`);

@@ -67,7 +67,9 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
   if (own && schema.nullable === true) own = union([own, { kind: 'primitive', type: 'null' }]);
   const members = [...(own && !(composed.length && isEmptyObject(own)) ? [own] : []), ...composed];
   if (!members.length) return UNKNOWN;
-  return members.length === 1 ? members[0]! : { kind: 'intersection', members };
+  const result: TypeNode = members.length === 1 ? members[0]! : { kind: 'intersection', members };
+  // OpenAPI 3.0's idiom for a nullable reference: `nullable: true` beside `allOf: [$ref]`.
+  return !own && schema.nullable === true ? union([result, { kind: 'primitive', type: 'null' }]) : result;
 }
 
 function decodeRefToken(token: string): string {
@@ -93,7 +95,9 @@ function withNull(t: TypeNode, schema: JsonObject): TypeNode {
 }
 
 function literalOf(value: Json | undefined): TypeNode {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+  // null is one type whether it comes from an enum, a const or `nullable`, so unions dedupe it.
+  if (value === null) return { kind: 'primitive', type: 'null' };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return { kind: 'literal', value };
   }
   return UNKNOWN; // object/array enum members have no literal type
@@ -216,7 +220,9 @@ export function docOf(schema: Json | undefined, ctx: SchemaContext): DocModel {
     ['maxProperties', 'max properties'],
   ];
   for (const [key, label] of bounds) {
-    if (typeof s[key] === 'number') doc.constraints.push(`${label} ${s[key]}`);
+    // OpenAPI 3.0 writes exclusive bounds as `exclusiveMinimum: true` beside `minimum`.
+    const exclusive = (key === 'minimum' && s.exclusiveMinimum === true) || (key === 'maximum' && s.exclusiveMaximum === true);
+    if (typeof s[key] === 'number') doc.constraints.push(`${exclusive ? `exclusive ${label}` : label} ${s[key]}`);
   }
   if (s.uniqueItems === true) doc.constraints.push('unique items');
   return doc;

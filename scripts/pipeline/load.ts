@@ -79,7 +79,15 @@ export function parseSpecText(text: string, display: string): Json {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Json;
   } catch (e) {
-    throw new SpecError([{ file: display, pointer: '', message: `YAML could not be read: ${(e as Error).message}` }]);
+    // The yaml library's error has no position; point at the first alias.
+    let where = '';
+    YAML.visit(doc, {
+      Alias(_key, node) {
+        if (node.range) where = lineColumn(text, node.range[0]);
+        return YAML.visit.BREAK;
+      },
+    });
+    throw new SpecError([{ file: display, pointer: where, message: `YAML could not be read: ${(e as Error).message}${where ? ' (the first alias is here)' : ''}` }]);
   }
 }
 
@@ -250,10 +258,29 @@ export function walkRefs(node: Json, tokens: (string | number)[], visit: (ref: s
   }
 }
 
+/**
+ * The root must say OpenAPI 3.0.x or 3.1.x. Checked by validate, and here
+ * before bundling too, because swagger-parser refuses other versions with an
+ * error that names no place.
+ */
+export function versionProblem(root: SourceFile): Diagnostic | null {
+  const doc = root.content;
+  const isMap = doc !== null && typeof doc === 'object' && !Array.isArray(doc);
+  const version = isMap ? doc.openapi : undefined;
+  if (typeof version === 'string' && /^3\.[01]\.[0-9]+$/.test(version)) return null;
+  return {
+    file: root.display,
+    pointer: '#/openapi',
+    message: `unsupported OpenAPI version ${JSON.stringify(version ?? (isMap ? doc.swagger : null) ?? null)}; this generator reads OpenAPI 3.0.x and 3.1.x`,
+  };
+}
+
 /** Load stage: read and check every file, then bundle with swagger-parser. */
 export async function load(rootFile: string): Promise<LoadedSpec> {
   const { files, refs } = readSpecTree(rootFile);
   const rootReal = realpathSync(path.resolve(rootFile));
+  const unsupported = versionProblem(files.get(rootReal)!);
+  if (unsupported) throw new SpecError([unsupported]);
   const specDir = path.dirname(rootReal);
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
   const parser = new SwaggerParser();

@@ -4,17 +4,21 @@
 //
 // Own checks: supported OpenAPI version; duplicate operationIds and
 // equivalent path templates (both sites named); $ref cycles that never reach
-// content; nesting deeper than the generator will follow. (Unresolvable and
+// content; nesting deeper than the generator will follow; HTTP methods the
+// runtime cannot send; schemas that contain themselves with no object in
+// between (no finite TypeScript type). (Unresolvable and
 // non-local $refs are already refused, with every referring site, by load.)
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { type Diagnostic, SpecError, pointerOf } from '../util/diagnostics.ts';
+import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
-import { refTargetFile, resolvePointer } from './load.ts';
+import { refTargetFile, resolvePointer, versionProblem } from './load.ts';
 import path from 'node:path';
 import { realpathSync, existsSync } from 'node:fs';
 
 export const MAX_DEPTH = 64;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+/** The methods the runtime contract can send (src/operation.ts); generated code for others would not compile. */
+const RUNTIME_METHODS = ['get', 'put', 'post', 'delete'];
 
 function isObject(v: Json | undefined): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -23,19 +27,12 @@ function isObject(v: Json | undefined): v is JsonObject {
 export async function validate(spec: LoadedSpec): Promise<void> {
   const root = spec.files.get(spec.rootFile)!;
   const diagnostics: Diagnostic[] = [];
-  const doc = root.content;
-  const version = isObject(doc) ? doc.openapi : undefined;
-  if (typeof version !== 'string' || !/^3\.[01]\.[0-9]+$/.test(version)) {
-    diagnostics.push({
-      file: root.display,
-      pointer: '#/openapi',
-      message: `unsupported OpenAPI version ${JSON.stringify(version ?? (isObject(doc) ? doc.swagger : null) ?? null)}; this generator reads OpenAPI 3.0.x and 3.1.x`,
-    });
-    throw new SpecError(diagnostics);
-  }
+  const unsupported = versionProblem(root);
+  if (unsupported) throw new SpecError([unsupported]);
   for (const file of spec.files.values()) checkDepth(file, diagnostics);
   checkRefCycles(spec, diagnostics);
   checkOperations(spec, diagnostics);
+  checkSchemaCycles(spec, diagnostics);
   if (diagnostics.length) throw new SpecError(diagnostics);
 
   try {
@@ -132,6 +129,14 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
     if (!item) continue;
     for (const m of METHODS) {
       const op = item.node[m];
+      if (isObject(op) && !RUNTIME_METHODS.includes(m)) {
+        diagnostics.push({
+          file: item.file.display,
+          pointer: `${item.pointer}/${m}`,
+          message: `${m.toUpperCase()} operations are not supported: the SDK runtime (src/operation.ts, HttpMethod) sends ${RUNTIME_METHODS.map((x) => x.toUpperCase()).join(', ')} only`,
+        });
+        continue;
+      }
       if (!isObject(op) || typeof op.operationId !== 'string') continue;
       const site = `${item.file.display}${item.pointer}/${m}`;
       const previous = ids.get(op.operationId);
@@ -139,5 +144,69 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
         diagnostics.push({ file: item.file.display, pointer: `${item.pointer}/${m}/operationId`, message: `duplicate operationId ${JSON.stringify(op.operationId)}; also used at ${previous}` });
       } else ids.set(op.operationId, site);
     }
+  }
+}
+
+/**
+ * A named schema that contains itself with no object in between
+ * (`A: {allOf: [B]}` with `B: {anyOf: [A]}`, or `C: {items: C}`) has no
+ * finite TypeScript type: the models and openapi-typescript's raw types would
+ * both be circular aliases, which tsc rejects. Recursion through an object's
+ * properties or additionalProperties is fine and is not reported.
+ */
+function checkSchemaCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
+  const root = spec.files.get(spec.rootFile)!;
+  const components = spec.bundled.components;
+  const schemas = isObject(components) && isObject(components.schemas) ? components.schemas : {};
+  const prefix = '#/components/schemas/';
+  const edges = new Map<string, string[]>();
+  const collect = (node: Json | undefined, out: string[], depth: number): void => {
+    if (!isObject(node) || depth > MAX_DEPTH) return;
+    if (typeof node.$ref === 'string') {
+      if (node.$ref.startsWith(prefix)) out.push(unescapePointerToken(decodeURIComponent(node.$ref.slice(prefix.length))));
+      return;
+    }
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = node[key];
+      if (Array.isArray(list)) for (const s of list) collect(s, out, depth + 1);
+    }
+    collect(node.items, out, depth + 1);
+  };
+  for (const name of Object.keys(schemas)) {
+    const out: string[] = [];
+    collect(schemas[name], out, 0);
+    edges.set(name, out);
+  }
+  for (const name of Object.keys(schemas)) {
+    // A bare alias ({$ref} alone) is not reported: a cycle of aliases is a $ref
+    // cycle (checkRefCycles names it), and any other cycle through it is
+    // reported under the schemas with content.
+    const own = schemas[name];
+    if (isObject(own) && Object.keys(own).length === 1 && typeof own.$ref === 'string') continue;
+    // Breadth-first from `name`, remembering the way back, until it is reached again.
+    const from = new Map<string, string>();
+    const queue = [...(edges.get(name) ?? [])];
+    for (const n of queue) if (!from.has(n)) from.set(n, name);
+    let found = false;
+    for (let i = 0; i < queue.length && !found; i++) {
+      const n = queue[i]!;
+      if (n === name) found = true;
+      else
+        for (const next of edges.get(n) ?? []) {
+          if (!from.has(next)) {
+            from.set(next, n);
+            queue.push(next);
+          }
+        }
+    }
+    if (!found) continue;
+    const cycle = [name];
+    for (let n = from.get(name)!; n !== name && cycle.length <= edges.size; n = from.get(n)!) cycle.unshift(n);
+    cycle.unshift(name);
+    diagnostics.push({
+      file: root.display,
+      pointer: pointerOf(['components', 'schemas', name]),
+      message: `schema ${JSON.stringify(name)} contains itself with no object in between (${cycle.join(' → ')}), so it has no finite TypeScript type; recurse through an object's properties instead`,
+    });
   }
 }

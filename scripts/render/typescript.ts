@@ -8,6 +8,28 @@ export interface PrintOptions {
   /** Leave out properties for which this returns true (e.g. writeOnly in read shapes). */
   omitProperty?: (p: PropertyModel) => boolean;
   indent?: string;
+  /**
+   * Named types that refer back to themselves. A map whose values reach one
+   * is printed as an index signature: `Record<string, T>` inside T's own
+   * alias is a circular reference TypeScript rejects.
+   */
+  recursive?: ReadonlySet<string>;
+}
+
+function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
+  switch (t.kind) {
+    case 'ref':
+      return names.has(t.name);
+    case 'array':
+      return mentions(t.items, names);
+    case 'object':
+      return t.properties.some((p) => mentions(p.type, names)) || (t.additional !== null && mentions(t.additional, names));
+    case 'union':
+    case 'intersection':
+      return t.members.some((m) => mentions(m, names));
+    default:
+      return false;
+  }
 }
 
 export function printType(t: TypeNode, options: PrintOptions = {}, depth = 0): string {
@@ -31,7 +53,8 @@ export function printType(t: TypeNode, options: PrintOptions = {}, depth = 0): s
       const props = t.properties.filter((p) => !options.omitProperty?.(p));
       if (!props.length) {
         if (t.additional === null) return 'Record<string, never>';
-        return `Record<string, ${printType(t.additional, options, depth)}>`;
+        const value = printType(t.additional, options, depth);
+        return options.recursive && mentions(t.additional, options.recursive) ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
       }
       const pad = indent.repeat(depth + 1);
       const lines = props.map((p) => {

@@ -4,6 +4,7 @@
 import type { ApiModel, OperationModel, ResourceNodeModel, SchemaModel, TypeNode, PropertyModel } from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
+import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
 import { printType, docComment } from './typescript.ts';
 import { docCommentLines, stringLiteral } from './escape.ts';
 
@@ -31,6 +32,7 @@ export function modelModuleViews(model: ApiModel): ModelModuleView[] {
     byModule.get(s.module)!.push(s);
   }
   const moduleOf = new Map(model.schemas.map((s) => [s.name, s.module]));
+  const recursive = recursiveSchemas(model.schemas);
   return sortBy(byModule.keys(), (m) => m).map((module) => {
     const schemas = byModule.get(module)!;
     const refs = new Set<string>();
@@ -41,10 +43,31 @@ export function modelModuleViews(model: ApiModel): ModelModuleView[] {
       types: schemas.map((s) => ({
         doc: docComment({ ...s.doc, description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined } as SchemaModel['doc']).trimEnd(),
         name: s.name,
-        body: printType(s.type),
+        body: printType(s.type, { recursive }),
       })),
     };
   });
+}
+
+/** Names of schemas that reach themselves through references. */
+export function recursiveSchemas(schemas: SchemaModel[]): Set<string> {
+  const refs = new Map(schemas.map((s) => [s.name, refsIn(s.type)]));
+  const out = new Set<string>();
+  for (const s of schemas) {
+    const stack = [...(refs.get(s.name) ?? [])];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === s.name) {
+        out.add(s.name);
+        break;
+      }
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...(refs.get(n) ?? []));
+    }
+  }
+  return out;
 }
 
 function versionNote(s: SchemaModel): string | undefined {
@@ -106,10 +129,11 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
     const refs = new Set<string>();
     const runtimeNames = new Set(['OperationDescriptor', 'Runtime', 'RequestOptions']);
     const descriptors: ClientModuleView['descriptors'] = [];
+    const names = descriptorNames(byModule.get(module)!.flatMap((n) => n.operations));
     const nodeViews = byModule.get(module)!.map((node) => {
       const methods = node.operations.map((op) => {
-        descriptors.push({ name: descriptorName(op), value: descriptorLiteral(op) });
-        const view = methodView(op, node);
+        descriptors.push({ name: names.get(op)!, value: descriptorLiteral(op) });
+        const view = methodView(op, node, names.get(op)!);
         for (const t of [op.requestBody?.type, op.success.type, op.listItem]) if (t) refsIn(t, refs);
         for (const n of view.runtimeTypes) runtimeNames.add(n);
         return view.method;
@@ -135,8 +159,15 @@ export function flatten(nodes: ResourceNodeModel[]): ResourceNodeModel[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
 
-function descriptorName(op: OperationModel): string {
-  return `${op.id}Operation`;
+/**
+ * Names of the descriptor constants of one module: `<operationId>Operation`.
+ * An operationId is spec text (`../x`, `a/b`), so one that is not an
+ * identifier is made one, and names that then coincide get a number.
+ */
+export function descriptorNames(ops: OperationModel[]): Map<OperationModel, string> {
+  const base = ops.map((op) => (isPlainPropertyName(op.id) ? `${op.id}Operation` : identifier(`${op.id} operation`)));
+  const unique = uniqueNames(base);
+  return new Map(ops.map((op, i) => [op, unique[i]!]));
 }
 
 /** The OperationDescriptor literal for one operation (src/operation.ts). */
@@ -172,11 +203,10 @@ function methodDoc(op: OperationModel): string {
   return `/**\n${text.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */`;
 }
 
-function methodView(op: OperationModel, node: ResourceNodeModel): { method: MethodView; runtimeTypes: string[] } {
+function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { method: MethodView; runtimeTypes: string[] } {
   const ids = op.parameters.path.map((p) => p.argName);
   const idParams = ids.map((id) => `${id}: string`);
   const idList = `[${ids.join(', ')}]`;
-  const d = descriptorName(op);
   const options = 'options?: RequestOptions';
   const runtimeTypes: string[] = [];
   let view: Omit<MethodView, 'doc' | 'name'>;

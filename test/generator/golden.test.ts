@@ -1,0 +1,47 @@
+// Golden tests: one small feature-named fixture spec each, compared with
+// its expected output tree file by file. A failure names the missing, extra
+// and differing files; refresh with `npm run golden:refresh` only after
+// reading the new output against the spec.
+import { describe, expect, it } from 'vitest';
+import { generateFiles } from '../../scripts/generate.ts';
+import { diffTrees, firstDifference, goldenFixtures, maskStamp, readTree } from './support/golden.ts';
+
+const FEATURES = [
+  'accessor-override',
+  'deprecation',
+  'minimal-crud',
+  'multi-file-refs',
+  'nested-collections',
+  'openapi-3.0',
+  'pagination',
+  'problem-catalogue',
+  'recursive-schema',
+  'secrets',
+  'vendor-media-types-and-versions',
+];
+
+describe('golden output trees', () => {
+  it('has a fixture for every feature, each with an expected tree', () => {
+    const names = goldenFixtures().map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(FEATURES));
+    for (const f of goldenFixtures())
+      expect(readTree(f.expectedDir).size, `${f.name}/expected is empty`).toBeGreaterThan(0);
+  });
+
+  for (const fixture of goldenFixtures()) {
+    it(fixture.name, async () => {
+      const actual = maskStamp(await generateFiles(fixture.specFile));
+      const expected = readTree(fixture.expectedDir);
+      const diff = diffTrees(expected, actual);
+      const report = [
+        ...diff.missing.map((f) => `missing (expected, not generated): ${f}`),
+        ...diff.extra.map((f) => `extra (generated, not expected): ${f}`),
+        ...diff.changed.map((f) => `differs: ${f} at ${firstDifference(expected.get(f)!, actual.get(f)!)}`),
+      ];
+      expect(
+        report,
+        `${fixture.name}: output differs from test/fixtures/${fixture.name}/expected (npm run golden:refresh -- ${fixture.name}, then review)`,
+      ).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,48 @@
+// Scale: a synthetic Astra-style spec of 5,000 operations (1,000 resources ×
+// list/create/get/update/delete, written by ../shared/bench/synth-spec.mjs)
+// goes through the whole pipeline, and the client modules cover every
+// operation.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateFiles } from '../../scripts/generate.ts';
+import { descriptors } from './support/ast.ts';
+import { scratchGroup, sharedDir } from './support/paths.ts';
+
+const RESOURCES = 1000; // synth-spec writes five operations per resource
+const synth = path.join(sharedDir, 'bench/synth-spec.mjs');
+
+let specFile: string;
+beforeAll(() => {
+  const dir = path.join(scratchGroup('scale'), 'spec');
+  mkdirSync(dir, { recursive: true });
+  specFile = path.join(dir, 'openapi.json');
+  execFileSync(process.execPath, [synth, '--resources', String(RESOURCES), '--out', specFile], { stdio: 'pipe' });
+});
+
+describe('scale', () => {
+  it(`a spec of ${RESOURCES * 5} operations generates, with a client method for every operation`, async () => {
+    const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const operationIds = Object.values(spec.paths).flatMap((item) =>
+      ['get', 'put', 'post', 'delete'].flatMap((m) => (item[m]?.operationId ? [item[m]!.operationId!] : [])),
+    );
+    expect(operationIds.length).toBeGreaterThanOrEqual(5000);
+
+    const started = performance.now();
+    const files = await generateFiles(specFile);
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`scale: ${operationIds.length} operations → ${files.size} files in ${seconds.toFixed(1)} s`);
+
+    const clientModules = [...files.keys()].filter((f) => f.startsWith('client/'));
+    expect(clientModules).toHaveLength(RESOURCES);
+    const covered = clientModules.flatMap((f) => [...descriptors(files.get(f)!).values()].map((d) => d.id));
+    expect(covered).toHaveLength(operationIds.length);
+    expect(new Set(covered)).toEqual(new Set(operationIds));
+    // Every operation is reachable from the client's resource tree.
+    const index = files.get('index.ts')!;
+    for (const f of clientModules.slice(0, 50)) expect(index).toContain(`from './${f.replace(/\.ts$/, '.js')}'`);
+  }, 240_000);
+});
