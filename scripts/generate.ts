@@ -13,8 +13,9 @@ import { buildModel, AccessorCollisionError } from './model/build.ts';
 import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
 import { format } from './pipeline/format.ts';
+import { type Offload, inProcessOffload, workerOffload } from './pipeline/offload.ts';
 import { writeOutput, compareOutput } from './pipeline/write.ts';
-import { STAMP_FILE, inputsHash, isUpToDate, makeStamp } from './pipeline/stamp.ts';
+import { STAMP_FILE, inputsHash, isUpToDate, makeStamp } from './pipeline/stamp.mjs';
 import { SpecError, formatDiagnostic } from './util/diagnostics.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,16 +23,42 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
 
 /** Runs every stage but the write; returns the files that would be written. */
-export async function generateFiles(specFile: string): Promise<FileMap> {
-  const files = await generateSdkFiles(specFile);
+export interface GenerateOptions {
+  /** Run openapi-typescript and half of prettier on a worker thread (the CLI does). */
+  worker?: boolean;
+}
+
+export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
+  const offload = options.worker ? workerOffload() : inProcessOffload();
+  let files: FileMap;
+  try {
+    files = await generateSdkFiles(specFile, offload);
+  } finally {
+    await offload.close();
+  }
   const banner = files.get('openapi.json') ? (JSON.parse(files.get('openapi.json')!) as { 'x-generated': string })['x-generated'] : '';
   files.set(STAMP_FILE, makeStamp(inputsHash(specFile, projectRoot), files, banner));
   return files;
 }
 
-async function generateSdkFiles(specFile: string): Promise<FileMap> {
+/** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark uses them). */
+const timings: [string, number][] = [];
+let lastMark = performance.now();
+const mark = (stage: string) => {
+  const now = performance.now();
+  timings.push([stage, now - lastMark]);
+  lastMark = now;
+};
+
+async function generateSdkFiles(specFile: string, offload: Offload): Promise<FileMap> {
+  mark('start');
   const spec = await load(specFile);
+  mark('load');
   await validate(spec);
+  mark('validate');
+  // Started now so it runs beside model and render when it is on a worker.
+  const rawTypes = offload.rawTypes(spec.bundled);
+  rawTypes.catch(() => {}); // awaited in render; avoid an unhandled rejection if model fails first
   let model;
   try {
     model = buildModel(spec.bundled);
@@ -41,9 +68,14 @@ async function generateSdkFiles(specFile: string): Promise<FileMap> {
     }
     throw e;
   }
+  mark('model');
   const templates = loadTemplates(path.join(projectRoot, 'templates'));
-  const files = await render(model, spec.bundled, templates, { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash });
-  return format(files, path.join(projectRoot, '.prettierrc.json'));
+  const files = await render(model, spec.bundled, templates, { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash }, rawTypes);
+  mark('render');
+  const formatted = await format(files, path.join(projectRoot, '.prettierrc.json'), offload);
+  mark('format');
+  if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
+  return formatted;
 }
 
 interface Args {
@@ -90,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
       return 0;
     }
-    const files = await generateFiles(args.spec);
+    const files = await generateFiles(args.spec, { worker: process.env.ASTRA_GENERATE_WORKER !== '0' });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);

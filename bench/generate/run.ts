@@ -99,6 +99,7 @@ const haveTime = ((): boolean => {
 })();
 
 function bin(name: string): [string, string[]] {
+  if (name === 'node') return [process.execPath, []];
   return opts.npx ? ['npx', ['--no-install', name]] : [path.join(root, 'node_modules/.bin', name), []];
 }
 
@@ -231,14 +232,14 @@ async function compareFull(name: string, spec: string, rounds: number, withNoop:
   const noop = withNoop ? series('no-op regeneration') : undefined;
   for (let r = 1; r <= rounds; r++) {
     const out = freshDir();
-    const a = await measure('tsx', ['scripts/generate.ts', '--spec', spec, '--out', out]);
+    const a = await measure('node', ['scripts/cli.mjs', '--spec', spec, '--out', out]);
     record(gen, a, { inProcessMs: inProcessMs(a.stdout) });
     progress(name, r, rounds, gen.label, a);
     const b = await measure('openapi-typescript', [spec, '-o', path.join(tmp, `oats-${outCounter}.ts`)]);
     record(oats, b);
     progress(name, r, rounds, oats.label, b);
     if (noop) {
-      const c = await measure('tsx', ['scripts/generate.ts', '--spec', spec, '--out', out]);
+      const c = await measure('node', ['scripts/cli.mjs', '--spec', spec, '--out', out]);
       if (!/no-op/.test(c.stdout)) throw new Error(`the second run into ${out} did not report a no-op:\n${c.stdout}`);
       record(noop, c);
       progress(name, r, rounds, noop.label, c);

@@ -8,7 +8,11 @@
 //    above a post-GC baseline, and what is retained afterwards) against raw
 //    fetch paging the same pages; plus 20,000 items to show the peak does not
 //    grow with the number of items.
-// 3. Size of src/ minified and gzipped, openapi-fetch external.
+// 3. Size of the runtime minified and gzipped: what a bundle carries for
+//    `createAstraClient` from the public entry, with openapi-fetch external (the
+//    budget is on top of it) and generated/ external (the resource tree and the
+//    problem catalogue are generated code, not runtime). Also reported: the
+//    issue's example imports, and the whole public API of src/index.ts.
 //
 // Env: BENCH_N (requests per contender per round, default 250), BENCH_ROUNDS
 // (default 41). Ratios are medians of per-round ratios (each round runs every
@@ -20,7 +24,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import createClient from 'openapi-fetch';
 import { createRuntime } from '../../src/runtime.js';
 import type { OperationDescriptor } from '../../src/operation.js';
@@ -204,35 +208,36 @@ async function benchPaging(baseUrl: string) {
 
 // ---- 3. size ----------------------------------------------------------------
 
-async function bundleSize(name: string, contents: string) {
+/** Leaves generated/ out of the bundle: it is generated code, not runtime. */
+const generatedExternal: Plugin = {
+  name: 'generated-external',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)generated\// }, (a) => ({ path: a.path, external: true }));
+  },
+};
+
+async function bundleSize(name: string, contents: string, budget: boolean) {
   const out = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
     external: ['openapi-fetch'],
+    plugins: [generatedExternal],
     write: false,
     logLevel: 'silent',
   });
   const code = out.outputFiles[0]!.contents;
-  return { name, min: code.length, gz: gzipSync(code, { level: 9 }).length };
+  return { name, min: code.length, gz: gzipSync(code, { level: 9 }).length, budget };
 }
 
 async function benchSize() {
   return [
-    await bundleSize('src/runtime.ts (createRuntime)', `export { createRuntime } from './src/runtime.ts';`),
-    await bundleSize(
-      'src/ public API without generated/',
-      [
-        `export * from './src/runtime.ts';`,
-        `export * from './src/errors.ts';`,
-        `export * from './src/filter.ts';`,
-        `export * from './src/raw.ts';`,
-        `export { encodePathSegment } from './src/request.ts';`,
-      ].join('\n'),
-    ),
+    await bundleSize('createAstraClient (the budget)', `export { createAstraClient } from './src/index.ts';`, true),
+    await bundleSize("the issue's example: createAstraClient, NotFoundError, where", `export { createAstraClient, NotFoundError, where } from './src/index.ts';`, false),
+    await bundleSize('whole public API of src/index.ts', `export * from './src/index.ts';`, false),
   ];
 }
 
@@ -241,7 +246,7 @@ async function benchSize() {
 function report(
   per: { name: string; wall: number; cpu: number; wallRatio: number; cpuRatio: number }[],
   paging: PagingResult[],
-  size: { name: string; min: number; gz: number }[],
+  size: { name: string; min: number; gz: number; budget: boolean }[],
 ) {
   const lines: string[] = [];
   lines.push(`Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`, '');
@@ -251,8 +256,8 @@ function report(
   for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
     lines.push(`| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`);
   }
-  lines.push('', '| bundle (esbuild, minified, openapi-fetch external) | min bytes | gzip bytes | budget 4096 |', '|---|---:|---:|---|');
-  for (const s of size) lines.push(`| ${s.name} | ${s.min} | ${s.gz} | ${s.gz <= 4096 ? 'within' : 'OVER'} |`);
+  lines.push('', '| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget 4096 |', '|---|---:|---:|---|');
+  for (const s of size) lines.push(`| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < 4096 ? 'within' : 'OVER') : '(for information)'} |`);
   console.log(lines.join('\n'));
 }
 

@@ -1,6 +1,5 @@
 // Stage 4, render: model → view models → files (path → text). Emitters read
 // only the ApiModel.
-import openapiTS, { astToString } from 'openapi-typescript';
 import type { ApiModel } from '../model/types.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
@@ -18,13 +17,16 @@ import {
 
 export type FileMap = Map<string, string>;
 
-export async function render(model: ApiModel, bundled: JsonObject, templates: Templates, banner: Banner): Promise<FileMap> {
+/**
+ * `rawTypes` is openapi-typescript's output for the bundled document, computed
+ * by the caller (possibly on a worker thread while the model was built).
+ */
+export async function render(model: ApiModel, bundled: JsonObject, templates: Templates, banner: Banner, rawTypes: Promise<string>): Promise<FileMap> {
   const files: FileMap = new Map();
   const text = bannerText(banner);
   const withBanner = <T extends object>(view: T) => ({ ...view, banner: text });
 
   files.set('openapi.json', JSON.stringify({ 'x-generated': text, ...bundled }, null, 2) + '\n');
-  files.set('openapi-types.ts', `// ${text}\n\n${await rawPathTypes(bundled)}`);
 
   const models = modelModuleViews(model);
   for (const view of models) files.set(view.file, templates.render('model-module.ts', withBanner(view)));
@@ -37,11 +39,6 @@ export async function render(model: ApiModel, bundled: JsonObject, templates: Te
   for (const view of docs) files.set(view.file, templates.render('resource-doc.md', withBanner(view)));
   files.set('docs/index.md', templates.render('docs-index.md', withBanner(docsIndexView(model, docs))));
   files.set('api.md', templates.render('api.md', withBanner(apiIndexView(model))));
+  files.set('openapi-types.ts', `// ${text}\n\n${await rawTypes}`);
   return files;
-}
-
-/** openapi-typescript's `paths`/`components` types for the raw client (`astra.raw`). */
-async function rawPathTypes(bundled: JsonObject): Promise<string> {
-  const ast = await openapiTS(structuredClone(bundled) as never, { alphabetize: true, silent: true } as never);
-  return astToString(ast);
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { fixturesDir, listFiles } from './paths.ts';
-import { STAMP_FILE } from '../../../scripts/pipeline/stamp.ts';
+import { STAMP_FILE } from '../../../scripts/pipeline/stamp.mjs';
 
 export interface GoldenFixture {
   name: string;

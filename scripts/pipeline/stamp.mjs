@@ -2,25 +2,24 @@
 // input (the spec folder, the templates, the generator's own sources and
 // config) and of every file written. When neither side has changed, there is
 // nothing to regenerate and the pipeline is skipped entirely.
+//
+// Plain JavaScript (typed by stamp.d.mts) so that `npm run generate` can run
+// this check with bare node, before paying for the TypeScript loader and the
+// pipeline's dependencies.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compareText } from '../util/order.ts';
 
 export const STAMP_FILE = '.generate-stamp.json';
 
-export interface Stamp {
-  'x-generated': string;
-  inputs: string;
-  files: Record<string, string>;
-}
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+// Code-unit order, never locale order (the same rule as util/order.ts).
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-function filesUnder(dir: string, prefix = ''): string[] {
+function filesUnder(dir, prefix = '') {
   if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort(compareText)) {
+  const out = [];
+  for (const name of readdirSync(dir).sort(byCodeUnit)) {
     if (name === 'node_modules' || name.startsWith('.check-')) continue;
     const full = path.join(dir, name);
     const rel = prefix ? `${prefix}/${name}` : name;
@@ -31,9 +30,9 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 /** One hash over every input that can change the output. */
-export function inputsHash(specFile: string, projectRoot: string): string {
+export function inputsHash(specFile, projectRoot) {
   const hash = createHash('sha256');
-  const roots: [string, string][] = [
+  const roots = [
     ['spec', path.dirname(path.resolve(specFile))],
     ['templates', path.join(projectRoot, 'templates')],
     ['scripts', path.join(projectRoot, 'scripts')],
@@ -49,31 +48,30 @@ export function inputsHash(specFile: string, projectRoot: string): string {
     const full = path.join(projectRoot, file);
     if (existsSync(full)) hash.update(`${file}\0`).update(readFileSync(full)).update('\0');
   }
-  hash.update(`${path.basename(specFile)}`);
+  hash.update(path.basename(specFile));
   return hash.digest('hex');
 }
 
-export function makeStamp(inputs: string, files: Map<string, string>, banner: string): string {
-  const hashes: Record<string, string> = {};
-  for (const file of [...files.keys()].sort(compareText)) hashes[file] = sha256(files.get(file)!);
-  const stamp: Stamp = { 'x-generated': banner, inputs, files: hashes };
-  return JSON.stringify(stamp, null, 2) + '\n';
+/** The stamp file's text for the files about to be written. */
+export function makeStamp(inputs, files, banner) {
+  const hashes = {};
+  for (const file of [...files.keys()].sort(byCodeUnit)) hashes[file] = sha256(files.get(file));
+  return JSON.stringify({ 'x-generated': banner, inputs, files: hashes }, null, 2) + '\n';
 }
 
 /** True when the output folder holds exactly what the stamp says and the inputs are unchanged. */
-export function isUpToDate(outDir: string, inputs: string): boolean {
+export function isUpToDate(outDir, inputs) {
   const stampPath = path.join(outDir, STAMP_FILE);
   if (!existsSync(stampPath)) return false;
-  let stamp: Stamp;
+  let stamp;
   try {
-    stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as Stamp;
+    stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
   } catch {
     return false;
   }
-  if (stamp.inputs !== inputs) return false;
+  if (!stamp || stamp.inputs !== inputs || typeof stamp.files !== 'object') return false;
   const onDisk = filesUnder(outDir).filter((f) => f !== STAMP_FILE);
-  const listed = Object.keys(stamp.files);
-  if (onDisk.length !== listed.length) return false;
+  if (onDisk.length !== Object.keys(stamp.files).length) return false;
   for (const file of onDisk) {
     const expected = stamp.files[file];
     if (!expected || sha256(readFileSync(path.join(outDir, file))) !== expected) return false;

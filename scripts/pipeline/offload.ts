@@ -1,0 +1,71 @@
+// The two heavy, pure steps of a generation (openapi-typescript's raw types
+// and prettier), behind one interface with two implementations: in-process,
+// and on a worker thread so they run on the second core beside the main
+// thread's load → validate → model → render. Both give the same bytes; the
+// worker is only about wall time.
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import type { JsonObject } from './load.ts';
+
+export interface FormatJob {
+  filepath: string;
+  text: string;
+}
+
+export interface Offload {
+  /** openapi-typescript's `paths`/`components` types for the bundled document. */
+  rawTypes(document: JsonObject): Promise<string>;
+  /** Formats TypeScript files with prettier and the given config. */
+  formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
+  /** Whether formatting work should be split with the main thread. */
+  readonly parallel: boolean;
+  close(): Promise<void>;
+}
+
+export function inProcessOffload(): Offload {
+  return {
+    parallel: false,
+    async rawTypes(document) {
+      const { default: openapiTS, astToString } = await import('openapi-typescript');
+      return astToString(await openapiTS(structuredClone(document) as never, { alphabetize: true, silent: true } as never));
+    },
+    async formatTypeScript(jobs, config) {
+      const prettier = await import('prettier');
+      const out: string[] = [];
+      for (const job of jobs) out.push(await prettier.format(job.text, { ...config, parser: 'typescript', filepath: job.filepath }));
+      return out;
+    },
+    async close() {},
+  };
+}
+
+export function workerOffload(): Offload {
+  const worker = new Worker(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'offload-worker.mjs'));
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve(m.result as never);
+  });
+  worker.on('error', (e) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  });
+  const ask = <T>(message: object) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: never) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  return {
+    parallel: true,
+    rawTypes: (document) => ask<string>({ kind: 'rawTypes', document }),
+    formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
