@@ -32,6 +32,9 @@ export async function format(files: FileMap, configFile: string, offload: Offloa
     theirs.length ? offload.formatTypeScript(theirs.map(job), config).catch(rethrowFor(theirs)) : Promise.resolve([]),
   ]);
   const out: FileMap = new Map(files);
+  // Markdown is not run through prettier (see above); optional template
+  // sections leave blank-line runs, which are folded here.
+  for (const [name, text] of files) if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
   mine.forEach((name, i) => out.set(name, local[i]!));
   theirs.forEach((name, i) => out.set(name, remote[i]!));
   return out;

@@ -7,11 +7,22 @@
 //   alias budget (no "billion laughs"); errors carry line:column.
 // - $ref: only relative references to files inside the spec's folder; http(s)
 //   and absolute paths are refused before anything is read. Nothing is fetched.
-import { readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync as fsRealpath, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+
+/**
+ * realpath, remembered: a spec refers to the same few files thousands of
+ * times, and each uncached call is several lstat system calls.
+ */
+const realpaths = new Map<string, string>();
+export function realpathSync(file: string): string {
+  let real = realpaths.get(file);
+  if (real === undefined) realpaths.set(file, (real = fsRealpath(file)));
+  return real;
+}
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -126,6 +137,7 @@ export interface RefSite {
  * before reporting, so one run names them all.
  */
 export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>; refs: RefSite[] } {
+  realpaths.clear(); // links may have changed since the last run in this process
   const rootAbs = path.resolve(rootFile);
   if (!existsSync(rootAbs)) {
     throw new SpecError([{ file: displayPath(rootAbs), pointer: '', message: 'spec file not found' }]);

@@ -11,9 +11,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
-import { refTargetFile, resolvePointer, versionProblem } from './load.ts';
+import { realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
 import path from 'node:path';
-import { realpathSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 export const MAX_DEPTH = 64;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
