@@ -99,6 +99,7 @@ export function createResourceTree(rt: Runtime) {
         ...appsAppSnapsResource(rt),
         appAssets: appsAppSnapsAppAssetsResource(rt),
       },
+      /** @deprecated Every operation here is deprecated; see its methods. */
       executionHookOverrides: appsExecutionHookOverridesResource(rt),
       executionHooks: appsExecutionHooksResource(rt),
       schedules: appsSchedulesResource(rt),
@@ -141,6 +142,7 @@ export function createResourceTree(rt: Runtime) {
     ldapGroups: ldapGroupsResource(rt),
     ldapUsers: ldapUsersResource(rt),
     licenses: licensesResource(rt),
+    /** @deprecated Every operation here is deprecated; see its methods. */
     managedApps: managedAppsResource(rt),
     managedClusters: {
       ...managedClustersResource(rt),
@@ -167,6 +169,7 @@ export function createResourceTree(rt: Runtime) {
     },
     subscriptions: subscriptionsResource(rt),
     tasks: tasksResource(rt),
+    /** @deprecated Every operation here is deprecated; see its methods. */
     topologyApps: topologyAppsResource(rt),
     upgrades: upgradesResource(rt),
     users: {

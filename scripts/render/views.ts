@@ -310,11 +310,13 @@ export function indexView(model: ApiModel): IndexView {
 function treeLiteral(nodes: ResourceNodeModel[], depth: number): string {
   const pad = '  '.repeat(depth + 1);
   const entries = nodes.map((n) => {
+    // Editors strike through an accessor whose every operation is deprecated.
+    const doc = n.deprecated ? `${pad}/** @deprecated Every operation here is deprecated; see its methods. */\n` : '';
     const own = n.operations.length ? `${n.factoryName}(rt)` : '';
-    if (!n.children.length) return `${pad}${n.accessor}: ${own || '{}'},`;
+    if (!n.children.length) return `${doc}${pad}${n.accessor}: ${own || '{}'},`;
     const children = treeLiteral(n.children, depth + 1);
     const inner = own ? `${pad}  ...${own},\n${children}` : children;
-    return `${pad}${n.accessor}: {\n${inner}\n${pad}},`;
+    return `${doc}${pad}${n.accessor}: {\n${inner}\n${pad}},`;
   });
   return entries.join('\n');
 }
@@ -458,7 +460,11 @@ export function docsIndexView(model: ApiModel, docs: ResourceDocView[]): DocsInd
     title: model.title,
     description: model.description ?? '',
     mermaid: lines,
-    resources: docs.map((d) => ({ title: d.title, file: d.file.replace(/^docs\//, ''), accessors: d.accessors.join(', ') })),
+    resources: docs.map((d) => ({
+      title: d.operations.every((o) => o.deprecated) ? `${d.title} (deprecated)` : d.title,
+      file: d.file.replace(/^docs\//, ''),
+      accessors: d.accessors.join(', '),
+    })),
   };
 }
 

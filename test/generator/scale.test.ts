@@ -32,7 +32,7 @@ describe('scale', () => {
     expect(operationIds.length).toBeGreaterThanOrEqual(5000);
 
     const started = performance.now();
-    const files = await generateFiles(specFile);
+    const files = await generateFiles(specFile, { worker: true });
     const seconds = (performance.now() - started) / 1000;
     console.info(`scale: ${operationIds.length} operations → ${files.size} files in ${seconds.toFixed(1)} s`);
 
