@@ -12,10 +12,10 @@ export function authorizationValue(token: unknown): string {
   return 'Bearer ' + token;
 }
 
-/** Calls a token function; its failure becomes an AstraError whose cause is the caller's own error. */
-export async function callTokenFunction(fn: () => string | Promise<string>): Promise<string> {
+/** The current token: the string, or what the function returns; its failure becomes an AstraError whose cause is the caller's own error. */
+export async function currentToken(source: TokenSource): Promise<string> {
   try {
-    return await fn();
+    return typeof source === 'function' ? await source() : source;
   } catch (cause) {
     throw new AstraError('the token function failed', { cause });
   }

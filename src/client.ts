@@ -3,7 +3,6 @@
 
 import { createResourceTree, type AstraClientResources } from '../generated/index.js';
 import type { paths } from '../generated/openapi-types.js';
-import { problemTypes } from '../generated/problems.js';
 import type { Runtime } from './operation.js';
 import { createRawClient, type RawClient } from './raw.js';
 import { createRuntime, type RuntimeOptions } from './runtime.js';
@@ -20,7 +19,3 @@ export function createAstraClient(options: AstraClientOptions): AstraClient {
   const raw = createRawClient<paths>(options);
   return Object.assign(createResourceTree(runtime), { raw });
 }
-
-/** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
-export { problemTypes };
-export type ProblemName = keyof typeof problemTypes;

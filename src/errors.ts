@@ -15,6 +15,12 @@
 //
 // Errors hold only redacted data (see redact.ts), so message, JSON.stringify
 // and util.inspect are safe to log.
+//
+// Only AstraError and AstraApiError have behaviour of their own; the other
+// classes differ only by name, so they are made by `subclass` from one line
+// each rather than written out as empty class declarations. Each is still a
+// real class (`instanceof`, `extends`, `name` and `constructor.name` work),
+// and its instance type is the interface of the same name.
 
 import type { RedactedRequest } from './redact.js';
 
@@ -50,33 +56,19 @@ export class AstraError extends Error {
   /** A redacted copy of the request that failed (no token, no secrets). */
   declare readonly request?: RedactedRequest;
 
-  /** `fields` become own properties (undefined ones are skipped); `cause` becomes the standard `cause`. */
+  /**
+   * `fields` become own properties (undefined ones are skipped); `fields.cause`
+   * becomes the standard, non-enumerable `cause` (assigning it again below
+   * keeps it so).
+   */
   constructor(message: string, fields?: Fields) {
-    super(message, fields && fields['cause'] !== undefined ? { cause: fields['cause'] } : undefined);
-    for (const k in fields) if (k !== 'cause' && fields[k] !== undefined) (this as Fields)[k] = fields[k];
+    super(message, fields);
+    for (const k in fields) if (fields[k] !== undefined) (this as Fields)[k] = fields[k];
   }
 
   toJSON(): Record<string, unknown> {
-    return Object.assign({ name: this.name, message: this.message }, this as object);
+    return { name: this.name, message: this.message, ...(this as object) };
   }
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const arr = (v: unknown) => (Array.isArray(v) ? (v as InvalidEntry[]) : undefined);
-
-/** The AstraApiError fields derived from a problem body. */
-export function problemFields(p: Problem = {}) {
-  const problemType = str(p.type);
-  const n = problemType && /\/problems\/(\d+)$/.exec(problemType)?.[1];
-  return {
-    problemType,
-    problemNumber: n ? +n : undefined,
-    title: str(p.title),
-    detail: str(p.detail),
-    correlationId: str(p.correlationID),
-    invalidFields: arr(p.invalidFields),
-    invalidParams: arr(p.invalidParams),
-  };
 }
 
 export class AstraApiError extends AstraError {
@@ -101,83 +93,86 @@ export class AstraApiError extends AstraError {
 
   /** True when this error is the given catalogue problem: `err.is(problemTypes.credentialExists)`. */
   is(problem: ProblemTypeRef | string): boolean {
-    return this.problemType !== undefined && this.problemType === (typeof problem === 'string' ? problem : problem.type);
+    // A string has no `type`, so it is compared itself.
+    return this.problemType === ((problem as ProblemTypeRef).type ?? problem);
   }
 }
 
-export class ClientError extends AstraApiError {}
-export class ServerError extends AstraApiError {}
-export class BadRequestError extends ClientError {}
-export class UnauthorizedError extends ClientError {}
-export class ForbiddenError extends ClientError {}
-export class NotFoundError extends ClientError {}
-export class NotAcceptableError extends ClientError {}
-export class ConflictError extends ClientError {}
-export class PreconditionFailedError extends ClientError {}
-export class InternalServerError extends ServerError {}
-export class BadGatewayError extends ServerError {}
-export class ServiceUnavailableError extends ServerError {}
+// `name` on the prototypes: survives minification, and is not an own property.
+AstraError.prototype.name = 'AstraError';
+AstraApiError.prototype.name = 'AstraApiError';
+
+/** An error class whose instances are `T`. */
+export interface AstraErrorClass<T extends AstraError> {
+  new (message: string, fields?: Record<string, unknown>): T;
+  readonly prototype: T;
+}
+
+/** The API error class of each status with one, plus the families under 4 (4xx) and 5 (5xx). */
+const byStatus: Record<number, AstraErrorClass<AstraApiError>> = {};
+
+/**
+ * A subclass of `base` named `name`, registered for `status` when given. The
+ * name is a computed key so that minifiers keep it as the constructor's name.
+ */
+function subclass<T extends AstraError>(name: string, base: AstraErrorClass<AstraError>, status?: number): AstraErrorClass<T> {
+  const cls = { [name]: class extends base {} }[name] as unknown as AstraErrorClass<T>;
+  cls.prototype.name = name;
+  if (status) byStatus[status] = cls as unknown as AstraErrorClass<AstraApiError>;
+  return cls;
+}
+
+export interface ClientError extends AstraApiError {}
+export interface ServerError extends AstraApiError {}
+export const ClientError = subclass<ClientError>('ClientError', AstraApiError, 4);
+export const ServerError = subclass<ServerError>('ServerError', AstraApiError, 5);
+
+export interface BadRequestError extends ClientError {}
+export interface UnauthorizedError extends ClientError {}
+export interface ForbiddenError extends ClientError {}
+export interface NotFoundError extends ClientError {}
+export interface NotAcceptableError extends ClientError {}
+export interface ConflictError extends ClientError {}
+export interface PreconditionFailedError extends ClientError {}
+export const BadRequestError = subclass<BadRequestError>('BadRequestError', ClientError, 400);
+export const UnauthorizedError = subclass<UnauthorizedError>('UnauthorizedError', ClientError, 401);
+export const ForbiddenError = subclass<ForbiddenError>('ForbiddenError', ClientError, 403);
+export const NotFoundError = subclass<NotFoundError>('NotFoundError', ClientError, 404);
+export const NotAcceptableError = subclass<NotAcceptableError>('NotAcceptableError', ClientError, 406);
+export const ConflictError = subclass<ConflictError>('ConflictError', ClientError, 409);
+export const PreconditionFailedError = subclass<PreconditionFailedError>('PreconditionFailedError', ClientError, 412);
+
+export interface InternalServerError extends ServerError {}
+export interface BadGatewayError extends ServerError {}
+export interface ServiceUnavailableError extends ServerError {}
+export const InternalServerError = subclass<InternalServerError>('InternalServerError', ServerError, 500);
+export const BadGatewayError = subclass<BadGatewayError>('BadGatewayError', ServerError, 502);
+export const ServiceUnavailableError = subclass<ServiceUnavailableError>('ServiceUnavailableError', ServerError, 503);
 
 /** A 2xx response whose body could not be decoded as the operation's result. */
-export class AstraInvalidResponseError extends AstraError {
-  declare readonly status: number;
-  declare readonly contentType?: string;
-  declare readonly bodySnippet?: string;
+export interface AstraInvalidResponseError extends AstraError {
+  readonly status: number;
+  readonly contentType?: string;
+  readonly bodySnippet?: string;
 }
+export const AstraInvalidResponseError = subclass<AstraInvalidResponseError>('AstraInvalidResponseError', AstraError);
 
 /** The request got no response: connection refused or reset, DNS or TLS failure. */
-export class AstraConnectionError extends AstraError {
+export interface AstraConnectionError extends AstraError {
   /** The system error code when there is one (`ECONNREFUSED`, `ECONNRESET`, …). */
-  declare readonly code?: string;
+  readonly code?: string;
 }
+export const AstraConnectionError = subclass<AstraConnectionError>('AstraConnectionError', AstraError);
 
 /** No complete response within `timeoutMs`. */
-export class AstraTimeoutError extends AstraError {
-  declare readonly timeoutMs: number;
+export interface AstraTimeoutError extends AstraError {
+  readonly timeoutMs: number;
 }
+export const AstraTimeoutError = subclass<AstraTimeoutError>('AstraTimeoutError', AstraError);
 
 /** The caller's `signal` aborted the call. */
-export class AstraAbortError extends AstraError {}
+export interface AstraAbortError extends AstraError {}
+export const AstraAbortError = subclass<AstraAbortError>('AstraAbortError', AstraError);
 
-// `name` on the prototypes: survives minification, and is not an own property.
-const classes = {
-  AstraError,
-  AstraApiError,
-  ClientError,
-  ServerError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  NotAcceptableError,
-  ConflictError,
-  PreconditionFailedError,
-  InternalServerError,
-  BadGatewayError,
-  ServiceUnavailableError,
-  AstraInvalidResponseError,
-  AstraConnectionError,
-  AstraTimeoutError,
-  AstraAbortError,
-};
-for (const [name, cls] of Object.entries(classes)) cls.prototype.name = name;
-
-type ApiErrorClass = typeof AstraApiError;
-
-const BY_STATUS: Record<number, ApiErrorClass> = {
-  400: BadRequestError,
-  401: UnauthorizedError,
-  403: ForbiddenError,
-  404: NotFoundError,
-  406: NotAcceptableError,
-  409: ConflictError,
-  412: PreconditionFailedError,
-  500: InternalServerError,
-  502: BadGatewayError,
-  503: ServiceUnavailableError,
-};
-
-/** The class for a status: exact match, else the family, else AstraApiError. */
-export function errorClassFor(status: number): ApiErrorClass {
-  return BY_STATUS[status] ?? (status >= 400 && status < 500 ? ClientError : status >= 500 && status < 600 ? ServerError : AstraApiError);
-}
+/** The class for a status: exact match, else the family (4xx, 5xx), else AstraApiError. */
+export const errorClassFor = (status: number): AstraErrorClass<AstraApiError> => byStatus[status] ?? byStatus[(status / 100) | 0] ?? AstraApiError;

@@ -24,12 +24,18 @@ export type FilterOperator = 'eq' | 'lt' | 'gt' | 'lte' | 'gte';
 
 /** `name`, `a.b`, `a[*].b`: top-level or dotted field names, `[*]` for array members. */
 const FIELD = /^[0-9A-Za-z]+(\[\*\])?(\.[0-9A-Za-z]+(\[\*\])?)*$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Renders a value as a single-quoted filter literal (quotes doubled). */
 export function quoteFilterValue(value: FilterValue): string {
   const s = String(value);
-  if (LONE_SURROGATE.test(s)) throw new TypeError('filter value is not well-formed Unicode (lone surrogate)');
+  // The value travels in the query string, and encodeURIComponent refuses
+  // exactly the strings that are not well-formed Unicode: refuse them here,
+  // where the caller sees which value it was.
+  try {
+    encodeURIComponent(s);
+  } catch {
+    throw new TypeError('filter value is not well-formed Unicode (lone surrogate)');
+  }
   return `'${s.replaceAll("'", "''")}'`;
 }
 

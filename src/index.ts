@@ -1,6 +1,11 @@
 // Public entry point of astra-control-sdk.
 
-export { createAstraClient, problemTypes, type AstraClient, type AstraClientOptions, type ProblemName } from './client.js';
+import type { problemTypes } from '../generated/problems.js';
+
+export { createAstraClient, type AstraClient, type AstraClientOptions } from './client.js';
+/** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
+export { problemTypes } from '../generated/problems.js';
+export type ProblemName = keyof typeof problemTypes;
 export { createRuntime, type RuntimeOptions } from './runtime.js';
 export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
 export { where, and, Filter, quoteFilterValue, type FilterField, type FilterValue, type FilterOperator } from './filter.js';

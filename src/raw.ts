@@ -5,7 +5,7 @@
 // `{ data, error, response }` instead of throwing).
 
 import createClient, { type Client } from 'openapi-fetch';
-import { authorizationValue, callTokenFunction, type TokenSource } from './auth.js';
+import { authorizationValue, currentToken, type TokenSource } from './auth.js';
 import { clientHeaders } from './request.js';
 
 export interface RawClientOptions {
@@ -19,17 +19,16 @@ export interface RawClientOptions {
 export type RawClient<Paths extends {}> = Client<Paths>;
 
 export function createRawClient<Paths extends {}>(options: RawClientOptions): RawClient<Paths> {
-  const f = options.fetch;
+  const { fetch: f, token } = options;
   const client = createClient<Paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     headers: clientHeaders(options.headers, options.userAgent),
-    ...(f ? { fetch: (req: Request) => f(req) } : {}),
+    // openapi-fetch passes a Request (and more arguments); give the injected fetch just the Request.
+    fetch: f && ((req: Request) => f(req)),
   });
-  const token = options.token;
   client.use({
     async onRequest({ request }) {
-      const t = typeof token === 'function' ? await callTokenFunction(token) : token;
-      request.headers.set('authorization', authorizationValue(t));
+      request.headers.set('authorization', authorizationValue(await currentToken(token)));
       return request;
     },
   });

@@ -36,23 +36,23 @@ export function redactBody(body: object, secretFields: readonly string[] | undef
   return out;
 }
 
-/** Adds every string (of 4+ characters) inside the secret members of `body` to `into`. */
-export function secretValues(body: object, secretFields: readonly string[] | undefined, into: string[]): string[] {
-  for (const f of secretNames(secretFields)) collect((body as Record<string, unknown>)[f], into, 0);
-  return into;
-}
-
-/** Adds a secret, and its JSON-escaped form when that differs. */
-export function addSecret(into: string[], s: string): void {
-  if (s.length < 4) return;
-  const escaped = JSON.stringify(s).slice(1, -1);
-  into.push(s);
-  if (escaped !== s) into.push(escaped);
-}
-
-function collect(v: unknown, into: string[], depth: number): void {
-  if (typeof v === 'string' || typeof v === 'number') addSecret(into, String(v));
-  else if (v && typeof v === 'object' && depth < 16) for (const x of Object.values(v)) collect(x, into, depth + 1);
+/**
+ * The exact secret strings of a request: the token and every string or number
+ * (of 4+ characters, shorter ones would shred ordinary text) inside the secret
+ * members of its body, each raw and JSON-escaped. The body has been sent as
+ * JSON, so it has no cycles to guard against.
+ */
+export function secretStrings(token: string | undefined, body: object | undefined, secretFields: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' || typeof v === 'number') {
+      const s = String(v);
+      if (s.length >= 4) out.push(s, JSON.stringify(s).slice(1, -1));
+    } else if (v && typeof v === 'object') Object.values(v).forEach(add);
+  };
+  add(token);
+  if (body) for (const f of secretNames(secretFields)) add((body as Record<string, unknown>)[f]);
+  return out;
 }
 
 /** Replaces every occurrence of each secret in `text`. */

@@ -7,20 +7,15 @@ import type { CollectionQuery, OperationDescriptor } from './operation.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
 
-/** How a success body is decoded: 0 no body, 1 JSON, 2 text, 3 bytes (an ArrayBuffer). */
-export type Decode = 0 | 1 | 2 | 3;
+/** How a success body is decoded: 0 no body, 1 JSON, 2 text (every other media type of the API is text: OpenMetrics). */
+export type Decode = 0 | 1 | 2;
 
 export interface CompiledOp {
   readonly op: OperationDescriptor;
-  readonly method: string;
-  /** Literal URL pieces around the path parameters (`pathParams.length + 1`). */
-  readonly parts: readonly string[];
-  /** For each path parameter in the template, its index in `ids`. */
-  readonly order: readonly number[];
-  /** Headers without Authorization. */
+  /** The URL: literal pieces (base URL and account id included), and for each other path parameter its index in `ids`. */
+  readonly parts: readonly (string | number)[];
+  /** The request headers, Authorization included when the token is a constant string: the hot path sends this object as it is. */
   readonly headers: Readonly<Record<string, string>>;
-  /** `headers` plus Authorization when the token is a constant string. */
-  readonly headersWithAuth: Readonly<Record<string, string>> | undefined;
   readonly decode: Decode;
 }
 
@@ -33,60 +28,39 @@ const encode = encodeURIComponent;
 
 /**
  * The one path-encoding helper: a caller-supplied id becomes exactly one path
- * segment. `encodeURIComponent` escapes `/`, `?`, `#` and `%`. `.` and `..`
- * are refused: URL parsers treat them (even percent-encoded, `%2E%2E`) as
+ * segment. `encodeURIComponent` escapes `/`, `?`, `#` and `%`. Empty ids,
+ * `.` and `..` are refused: URL parsers treat them (even percent-encoded, `%2E%2E`) as
  * dot segments, so they could walk up the path; no Astra id looks like that.
  */
 export function encodePathSegment(id: string): string {
-  return typeof id === 'string' && id !== '' && id !== '.' && id !== '..' ? encode(id) : fail(`invalid id ${JSON.stringify(id)}`);
+  return typeof id === 'string' && !/^\.{0,2}$/.test(id) ? encode(id) : fail(`invalid id ${JSON.stringify(id)}`);
 }
 
 export interface CompileEnv {
   baseUrl: string;
   accountId: string;
-  /** Lower-cased client headers, user agent included. */
+  /** Lower-cased client headers: user agent, and Authorization when the token is a constant string. */
   headers: Record<string, string>;
-  /** The Authorization value when the token is a constant string. */
-  staticAuthorization: string | undefined;
 }
 
 export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp {
-  const parts: string[] = [];
-  const order: number[] = [];
-  let acc = env.baseUrl;
-  for (const piece of op.path.split(/(\{[^}]+\})/)) {
-    const name = piece[0] === '{' ? piece.slice(1, -1) : undefined;
-    if (name === undefined) acc += piece;
-    else if (name === 'account_id') acc += encodePathSegment(env.accountId);
-    else {
-      const i = op.pathParams.indexOf(name);
-      if (i < 0) fail(`${op.id}: {${name}} not in pathParams`);
-      parts.push(acc);
-      order.push(i);
-      acc = '';
-    }
-  }
-  parts.push(acc);
+  // A capturing split alternates literal text and parameter names: [text, name, text, …, text].
+  const parts = op.path
+    .split(/\{([^}]+)\}/)
+    .map((piece, i) => (i % 2 === 0 ? piece : piece === 'account_id' ? encodePathSegment(env.accountId) : op.pathParams.indexOf(piece)));
+  parts[0] = env.baseUrl + parts[0];
   const headers: Record<string, string> = { ...env.headers };
   const accept = op.responseMediaType;
   if (accept) headers['accept'] = accept;
   if (op.method === 'POST' || op.method === 'PUT') headers['content-type'] = op.requestMediaType ?? 'application/json';
-  return {
-    op,
-    method: op.method,
-    parts,
-    order,
-    headers,
-    headersWithAuth: env.staticAuthorization ? { ...headers, authorization: env.staticAuthorization } : undefined,
-    decode: !accept ? 0 : /json$/i.test(accept) ? 1 : /^text\/|openmetrics-text/i.test(accept) ? 2 : 3,
-  };
+  return { op, parts, headers, decode: !accept ? 0 : /json$/i.test(accept) ? 1 : 2 };
 }
 
-export function buildUrl(c: CompiledOp, ids: readonly string[]): string {
-  const { parts, order } = c;
-  if (ids.length !== order.length) fail(`${c.op.id} takes ${order.length} ids`);
-  let url = parts[0] as string;
-  for (let i = 0; i < order.length; i++) url += encodePathSegment(ids[order[i] as number] as string) + parts[i + 1];
+export function buildUrl({ op, parts }: CompiledOp, ids: readonly string[]): string {
+  const n = op.pathParams.length;
+  if (ids.length !== n) fail(`${op.id} takes ${n} ids`);
+  let url = '';
+  for (const part of parts) url += typeof part === 'number' ? encodePathSegment(ids[part] as string) : part;
   return url;
 }
 
@@ -124,10 +98,12 @@ export function normalizeHeaders(h: Record<string, string> | undefined): Record<
   return out;
 }
 
-/** The shared User-Agent/headers setup of the runtime and the raw client. */
+/**
+ * The shared User-Agent/headers setup of the runtime and the raw client. An
+ * Authorization header among them is always replaced by the token's.
+ */
 export function clientHeaders(headers: Record<string, string> | undefined, userAgent: string | undefined): Record<string, string> {
   const out = normalizeHeaders(headers);
   out['user-agent'] = userAgent ? `${userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
-  delete out['authorization'];
   return out;
 }

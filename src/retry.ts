@@ -5,7 +5,7 @@
 // multiply). Delays grow exponentially with jitter; a Retry-After header wins,
 // clamped to `maxRetryAfterMs`.
 
-import { AstraApiError, AstraConnectionError, type AstraAbortError, type AstraError } from './errors.js';
+import { AstraApiError, AstraConnectionError, type AstraError } from './errors.js';
 
 export interface RetryOptions {
   /** First backoff step; doubles with each attempt. Default 200 ms. */
@@ -42,17 +42,19 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return ms >= 0 ? ms : ms < 0 ? 0 : undefined;
 }
 
-/** Waits `ms`, rejecting with the given error as soon as `signal` aborts. */
-export const sleep = (ms: number, signal: AbortSignal | undefined, abortError: () => AstraAbortError): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const onAbort = () => {
+/**
+ * Waits `ms`, or until `signal` aborts. It resolves either way: the next
+ * attempt starts by checking the signal, which turns an abort into the
+ * call's AstraAbortError.
+ */
+export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
       clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort);
+    };
+    const timer = setTimeout(done, ms);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done);
   });

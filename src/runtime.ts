@@ -3,16 +3,26 @@
 // auth, timeout and abort, decoding, typed errors, retries and hooks.
 //
 // Hot path (a GET that succeeds, no hooks, constant token): a WeakMap lookup,
-// URL concatenation, one init object, one AbortController and timer for the
-// timeout, fetch, text + JSON.parse. Redacted copies, secret lists and error
-// objects are built only on the paths that need them.
+// URL concatenation, one init object with the precompiled headers (no copy),
+// one AbortController and timer for the timeout, fetch, text + JSON.parse.
+// Redacted copies, secret lists and error objects are built only on the paths
+// that need them.
+//
+// The timeout aborts the request rather than just stop waiting for it: a
+// timed-out request to a server that never answers would otherwise hold its
+// connection, and keep the process alive, until undici's own 300 s timeouts.
+// That signal is most of what the runtime costs over a bare fetch on
+// loopback: undici links every signal it is given into the request (a WeakRef,
+// an abort listener, a FinalizationRegistry entry), about 5% of a loopback
+// GET with the controller itself. Without a timeout (`timeoutMs: 0`) the
+// caller's signal, if any, is passed to fetch as it is.
 
 import type { OperationDescriptor, RequestOptions, Runtime } from './operation.js';
-import { AstraAbortError, AstraConnectionError, AstraError, AstraInvalidResponseError, AstraTimeoutError, errorClassFor, problemFields, type Problem } from './errors.js';
-import { authorizationValue, callTokenFunction, type TokenSource } from './auth.js';
+import { AstraAbortError, AstraConnectionError, AstraError, AstraInvalidResponseError, AstraTimeoutError, errorClassFor, type AstraErrorClass, type Problem } from './errors.js';
+import { authorizationValue, currentToken, type TokenSource } from './auth.js';
 import type { Hooks } from './hooks.js';
 import { createPager } from './paging.js';
-import { addSecret, redactBody, redactHeaders, scrub, secretValues, type RedactedRequest } from './redact.js';
+import { redactBody, redactHeaders, scrub, secretStrings, type RedactedRequest } from './redact.js';
 import { buildQuery, buildUrl, clientHeaders, compileOp, fillBody, normalizeHeaders, type CompiledOp, type Decode } from './request.js';
 import { isRetryable, parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } from './retry.js';
 
@@ -39,55 +49,106 @@ export interface RuntimeOptions {
 
 /** Everything known about one call, for the paths that need more than the hot path. */
 interface Call {
-  c: CompiledOp;
+  op: OperationDescriptor;
   url: string;
   body: Record<string, unknown> | undefined;
-  headers: Record<string, string>;
+  init: RequestInit & { headers: Record<string, string> };
   token: string | undefined;
+  /** The attempt in flight was aborted by its timeout. */
+  timedOut?: boolean;
+  /** A hook threw: its error fails the call as it is. */
+  hookFailed?: boolean;
 }
 
-const TIMEOUT = Symbol();
-const fireTimeout = (ctrl: AbortController) => ctrl.abort(TIMEOUT);
-
-/** The start of a body, whitespace collapsed, for error messages. */
-const snippetOf = (text: string) => {
-  const s = text.replace(/\s+/g, ' ').trim();
+/** The start of a body (or of a problem's detail, whatever its type), whitespace collapsed, for error messages. */
+const snippetOf = (text: unknown) => {
+  const s = String(text).replace(/\s+/g, ' ').trim();
   return s.length > 200 ? s.slice(0, 200) + '…' : s;
 };
 
-const where = (k: Call) => `${k.c.method} ${new URL(k.url).pathname}`;
+const redacted = ({ op, url, init, body }: Call): RedactedRequest => ({
+  operationId: op.id,
+  method: op.method,
+  url,
+  headers: redactHeaders(init.headers),
+  ...(body && { body: redactBody(body, op.secretFields) }),
+});
 
-const redacted = (k: Call): RedactedRequest => {
-  const r: RedactedRequest = { operationId: k.c.op.id, method: k.c.method, url: k.url, headers: redactHeaders(k.headers) };
-  return k.body ? { ...r, body: redactBody(k.body, k.c.op.secretFields) } : r;
-};
+/** An error about call `k`: the message starts with what failed (`GET /accounts/…/credentials/c1`), and the error carries the redacted request. */
+const callError = <T extends AstraError>(Cls: AstraErrorClass<T>, k: Call, what: string, fields?: object): T =>
+  new Cls(`${k.op.method} ${new URL(k.url).pathname}${what}`, { ...fields, request: redacted(k) });
 
-/** The exact secret strings of a call: the token and every string in the secret body members. */
-const secretsOf = (k: Call): string[] => {
-  const s: string[] = [];
-  if (k.token) addSecret(s, k.token);
-  return k.body ? secretValues(k.body, k.c.op.secretFields, s) : s;
-};
+const secretsOf = (k: Call) => secretStrings(k.token, k.body, k.op.secretFields);
 
-/** Wraps an exception thrown by a hook so it propagates unchanged. */
-class HookFailure {
-  constructor(readonly error: unknown) {}
-}
+/** Response headers as a record, credential-bearing ones redacted. */
+const headersOf = (res: Response) => redactHeaders(Object.fromEntries(res.headers));
 
 /** Reads an error body (up to 64 KiB), keeping what arrived if the stream fails (cut-off bodies). */
 async function readErrorText(res: Response): Promise<string> {
   let text = '';
-  const reader = res.body?.getReader();
-  if (reader) {
-    const decoder = new TextDecoder();
-    try {
-      for (let r; !(r = await reader.read()).done && text.length < 65536; ) text += decoder.decode(r.value, { stream: true });
-      reader.cancel().catch(() => {});
-    } catch {
-      // Truncated: use what we have.
-    }
+  const decoder = new TextDecoder();
+  try {
+    // Leaving the loop early cancels the rest of the body.
+    for await (const chunk of res.body ?? []) if ((text += decoder.decode(chunk, { stream: true })).length > 65536) break;
+  } catch {
+    // Cut off: use what we have.
   }
   return text;
+}
+
+/** The typed error for a non-2xx response, built from its problem body when it has one. */
+async function apiError(res: Response, k: Call): Promise<AstraError> {
+  const { status } = res;
+  const secrets = secretsOf(k);
+  // Scrubbed before parsing, so the problem object holds no secret either.
+  const text = scrub(await readErrorText(res), secrets);
+  let problem: Problem | undefined;
+  try {
+    problem = JSON.parse(text);
+  } catch {
+    // Not JSON (an HTML page from a proxy) or cut off: keep a snippet.
+  }
+  if (!problem || typeof problem !== 'object' || Array.isArray(problem)) problem = undefined;
+  // The members are taken as the API documents them (like success bodies,
+  // problems are not schema-checked); a malformed one still gives the right class.
+  const { type: problemType, title, detail, correlationID: correlationId, invalidFields, invalidParams }: Problem = problem ?? {};
+  const problemNumber = Number(/\/problems\/(\d+)$/.exec(problemType ?? '')?.[1]) || undefined;
+  const bodySnippet = problem ? undefined : snippetOf(text);
+  const headers = headersOf(res);
+  for (const name in headers) headers[name] = scrub(headers[name] as string, secrets);
+  const what =
+    `: ${status} ${title ?? res.statusText}` +
+    (detail ? ': ' + snippetOf(detail) : '') +
+    (problemNumber ? ` (problem ${problemNumber}${correlationId ? ', correlationID ' + correlationId : ''})` : '') +
+    (bodySnippet ? ' body: ' + bodySnippet : '');
+  return callError(errorClassFor(status), k, what, {
+    status,
+    problemType,
+    problemNumber,
+    title,
+    detail,
+    correlationId,
+    invalidFields,
+    invalidParams,
+    headers,
+    problem,
+    bodySnippet,
+    retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+  });
+}
+
+/** The AstraError for whatever an attempt threw. */
+function classify(e: unknown, k: Call, signal: AbortSignal | undefined): AstraError {
+  if (e instanceof AstraError) return e;
+  if (signal?.aborted) return callError(AstraAbortError, k, ' was aborted');
+  // A connection failure. Its text can quote request data (undici quotes an
+  // invalid header value), so keep only a scrubbed copy of the text, and not
+  // the original error as `cause`.
+  // undici's own message is "fetch failed": the cause says what happened.
+  type SystemError = { message?: string; code?: string; cause?: SystemError } | undefined;
+  const err = (e as SystemError)?.cause ?? (e as SystemError);
+  const code = err?.code;
+  return callError(AstraConnectionError, k, ` failed: ${scrub(String(err?.message), secretsOf(k))}${code ? ` (${code})` : ''}`, { code });
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -95,11 +156,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   if (!/^https?:\/\/./i.test(baseUrl)) throw new TypeError('baseUrl must be http(s)');
   if (!accountId) throw new TypeError('no accountId');
   const fetchFn = options.fetch ?? fetch;
-  const tokenFn = typeof token === 'function' ? token : undefined;
-  const staticAuthorization = tokenFn ? undefined : authorizationValue(token);
+  const tokenFn = typeof token === 'function';
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const policy = retryPolicy(options.maxRetries, options.retry);
-  const env = { baseUrl: baseUrl.replace(/\/+$/, ''), accountId, headers: clientHeaders(options.headers, options.userAgent), staticAuthorization };
+  const headers = clientHeaders(options.headers, options.userAgent);
+  // A constant token is validated now and baked into every operation's headers.
+  if (!tokenFn) headers['authorization'] = authorizationValue(token);
+  const env = { baseUrl: baseUrl.replace(/\/+$/, ''), accountId, headers };
 
   /** Calls a hook, if set, with a payload built only then. */
   const hook = (name: keyof Hooks, k: Call, attempt: number, extra?: object) => {
@@ -108,7 +171,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       try {
         fn({ request: redacted(k), attempt, ...extra });
       } catch (error) {
-        throw new HookFailure(error);
+        k.hookFailed = true;
+        throw error;
       }
     }
   };
@@ -120,133 +184,90 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return c;
   };
 
-  async function send(c: CompiledOp, url: string, body: Record<string, unknown> | undefined, decode: Decode, opts: RequestOptions | undefined): Promise<unknown> {
+  /** One HTTP exchange: the response, decoded, or the AstraError it amounts to. */
+  async function exchange(k: Call, decode: Decode, attempt: number): Promise<unknown> {
+    const t0 = hooks?.onResponse && performance.now();
+    const res = await fetchFn(k.url, k.init);
+    if (t0) hook('onResponse', k, attempt, { status: res.status, headers: headersOf(res), durationMs: performance.now() - t0 });
+    if (!res.ok) throw await apiError(res, k);
+    // Read to the end even when there is no body to return, so that the connection is reused.
+    const text = await res.text();
+    if (decode !== 1) return decode ? text : undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      const contentType = res.headers.get('content-type');
+      throw callError(AstraInvalidResponseError, k, `: ${res.status} body is not JSON (${contentType}${text ? '' : ', empty'})`, {
+        status: res.status,
+        contentType,
+        bodySnippet: snippetOf(scrub(text, secretsOf(k))),
+      });
+    }
+  }
+
+  /** A call: `url` is given for list pages, built from `ids` otherwise; `decode` defaults to the operation's. */
+  async function send(op: OperationDescriptor, ids: readonly string[], input: object | undefined, decode: Decode | undefined, opts: RequestOptions | undefined, url?: string): Promise<unknown> {
+    const c = compiled(op);
+    url ??= buildUrl(c, ids);
+    decode ??= c.decode;
+    const body = input && fillBody(op, input);
     const signal = opts?.signal;
     const timeoutMs = opts?.timeoutMs ?? defaultTimeout;
-    const payload = body && JSON.stringify(body);
-    const k: Call = { c, url, body, headers: c.headers, token: tokenFn ? undefined : (token as string) };
+    const k: Call = { op, url, body, token: tokenFn ? undefined : token, init: { method: op.method, headers: c.headers, body: body && JSON.stringify(body), signal } };
 
     for (let attempt = 0; ; attempt++) {
-      let failure: AstraError;
-      let ctrl: AbortController | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let unlink: (() => void) | undefined;
       try {
         signal?.throwIfAborted();
-        // Headers: the precompiled object when nothing varies per call.
-        if (c.headersWithAuth && !opts?.headers) k.headers = c.headersWithAuth;
-        else {
-          if (tokenFn) k.token = await callTokenFunction(tokenFn);
-          k.headers = { ...c.headers, ...normalizeHeaders(opts?.headers), authorization: authorizationValue(k.token) };
+        // The precompiled headers, unless the token is a function (called for
+        // every attempt, so that rotation works) or the call adds headers.
+        if (tokenFn || opts?.headers) {
+          k.token = await currentToken(token);
+          k.init.headers = { ...c.headers, ...normalizeHeaders(opts?.headers), authorization: authorizationValue(k.token) };
         }
         hook('onRequest', k, attempt);
-
-        // One signal for the timeout and the caller's signal.
-        let fetchSignal = signal;
         if (timeoutMs > 0 && timeoutMs < Infinity) {
-          const ctl = (ctrl = new AbortController());
-          timer = setTimeout(fireTimeout, timeoutMs, ctl);
+          // One signal for the timeout and the caller's signal.
+          const ctrl = new AbortController();
+          timer = setTimeout(() => {
+            k.timedOut = true;
+            ctrl.abort();
+          }, timeoutMs);
           if (signal) {
-            const onAbort = () => ctl.abort();
+            const onAbort = () => ctrl.abort();
             signal.addEventListener('abort', onAbort);
             unlink = () => signal.removeEventListener('abort', onAbort);
           }
-          fetchSignal = ctl.signal;
+          k.init.signal = ctrl.signal;
         }
-
-        const t0 = hooks?.onResponse && performance.now();
-        const res = await fetchFn(url, { method: c.method, headers: k.headers, body: payload, signal: fetchSignal });
-        if (t0) hook('onResponse', k, attempt, { status: res.status, headers: redactHeaders(Object.fromEntries(res.headers)), durationMs: performance.now() - t0 });
-        if (res.ok) {
-          if (decode !== 1) return decode === 2 ? await res.text() : decode === 3 ? await res.arrayBuffer() : void (await res.arrayBuffer());
-          const text = await res.text();
-          try {
-            return JSON.parse(text);
-          } catch {
-            const contentType = res.headers.get('content-type');
-            throw new AstraInvalidResponseError(`${where(k)}: ${res.status} body is not JSON (${contentType}${text ? '' : ', empty'})`, {
-              status: res.status,
-              contentType,
-              bodySnippet: snippetOf(scrub(text, secretsOf(k))),
-              request: redacted(k),
-            });
-          }
-        }
-        failure = await apiError(res, k);
+        return await exchange(k, decode, attempt);
       } catch (e) {
-        if (e instanceof HookFailure) throw e.error;
-        failure = classify(e, k, ctrl, signal, timeoutMs);
+        if (k.hookFailed) throw e;
+        const failure = k.timedOut ? callError(AstraTimeoutError, k, ` timed out after ${timeoutMs} ms`, { timeoutMs }) : classify(e, k, signal);
+        // (An abort by the caller is an AstraAbortError, which is not retryable.)
+        if (op.method === 'POST' || attempt >= policy.maxRetries || !isRetryable(failure)) {
+          hook('onError', k, attempt, { error: failure });
+          throw failure;
+        }
+        const delayMs = retryDelay(attempt, failure, policy);
+        hook('onRetry', k, attempt, { error: failure, delayMs });
+        await sleep(delayMs, signal);
       } finally {
         clearTimeout(timer);
         unlink?.();
       }
-      if (c.method === 'POST' || attempt >= policy.maxRetries || !isRetryable(failure) || signal?.aborted) {
-        hook('onError', k, attempt, { error: failure });
-        throw failure;
-      }
-      const delayMs = retryDelay(attempt, failure, policy);
-      hook('onRetry', k, attempt, { error: failure, delayMs });
-      await sleep(delayMs, signal, () => new AstraAbortError(`${where(k)} was aborted`, { request: redacted(k) }));
     }
   }
-
-  const call = (op: OperationDescriptor, ids: readonly string[], body: object | undefined, decode: Decode | undefined, opts?: RequestOptions) => {
-    try {
-      const c = compiled(op);
-      return send(c, buildUrl(c, ids), body && fillBody(op, body), decode ?? c.decode, opts);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
 
   return {
     list(op, ids, query, opts) {
-      const c = compiled(op);
-      const url = buildUrl(c, ids) + buildQuery(query);
-      return createPager((u) => send(c, u, undefined, 1, opts), url, query?.continue, query?.include as string[] | undefined, op.pagination !== 'none', op.id);
+      return createPager(op, query, buildUrl(compiled(op), ids) + buildQuery(query), (url) => send(op, ids, undefined, 1, opts, url));
     },
-    get: (op, ids, opts) => call(op, ids, undefined, undefined, opts) as Promise<any>,
-    create: (op, ids, body, opts) => call(op, ids, body, undefined, opts) as Promise<any>,
-    update: (op, ids, body, opts) => call(op, ids, body, 0, opts) as Promise<void>,
-    delete: (op, ids, opts) => call(op, ids, undefined, 0, opts) as Promise<void>,
+    get: (op, ids, opts) => send(op, ids, undefined, undefined, opts) as Promise<any>,
+    create: (op, ids, body, opts) => send(op, ids, body, undefined, opts) as Promise<any>,
+    // An update or delete resolves to undefined (a body, if any, is drained).
+    update: (op, ids, body, opts) => send(op, ids, body, 0, opts) as Promise<void>,
+    delete: (op, ids, opts) => send(op, ids, undefined, 0, opts) as Promise<void>,
   };
-}
-
-async function apiError(res: Response, k: Call) {
-  const { status, headers } = res;
-  const secrets = secretsOf(k);
-  // Scrubbed before parsing, so the problem object holds no secret either.
-  const text = scrub(await readErrorText(res), secrets);
-  let problem: Problem | undefined;
-  try {
-    problem = JSON.parse(text);
-  } catch {
-    // Not JSON (an HTML page from a proxy) or cut off: keep a snippet.
-  }
-  if (!problem || typeof problem !== 'object' || Array.isArray(problem)) problem = undefined;
-  const bodySnippet = problem ? undefined : snippetOf(text);
-  const h = redactHeaders(Object.fromEntries(headers));
-  for (const name in h) h[name] = scrub(h[name] as string, secrets);
-  const f = problemFields(problem);
-  const message =
-    `${status} ${f.title ?? res.statusText}` +
-    (f.detail ? ': ' + snippetOf(f.detail) : '') +
-    (f.problemNumber ? ` (problem ${f.problemNumber}${f.correlationId ? ', correlationID ' + f.correlationId : ''})` : '') +
-    (bodySnippet ? ` body: ${bodySnippet}` : '') +
-    ` [${where(k)}]`;
-  const Cls = errorClassFor(status);
-  return new Cls(message, { status, headers: h, problem, ...f, bodySnippet, retryAfterMs: parseRetryAfter(headers.get('retry-after')), request: redacted(k) });
-}
-
-function classify(e: unknown, k: Call, ctrl: AbortController | undefined, signal: AbortSignal | undefined, timeoutMs: number): AstraError {
-  if (e instanceof AstraError) return e;
-  const request = redacted(k);
-  if (ctrl?.signal.reason === TIMEOUT) return new AstraTimeoutError(`${where(k)} timed out after ${timeoutMs} ms`, { timeoutMs, request });
-  if (signal?.aborted) return new AstraAbortError(`${where(k)} was aborted`, { request });
-  // A connection failure. Its text can quote request data (undici quotes an
-  // invalid header value), so keep only a scrubbed copy, never the original.
-  const err = e as { message?: string; code?: string; cause?: { message?: string; code?: string } };
-  const code = err?.cause?.code ?? err?.code;
-  const message = scrub(`${err?.message}${err?.cause?.message ? ': ' + err.cause.message : ''}`, secretsOf(k));
-  return new AstraConnectionError(`${where(k)} failed: ${message}${code ? ` (${code})` : ''}`, { code, cause: Object.assign(new Error(message), { code }), request });
 }
