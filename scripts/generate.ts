@@ -54,11 +54,12 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<Fil
   mark('start');
   const spec = await load(specFile);
   mark('load');
+  // Started before validation so that, on a worker, it runs beside validate,
+  // model and render; if validation fails the result is simply dropped.
+  const rawTypes = offload.rawTypes(spec.bundled);
+  rawTypes.catch(() => {}); // awaited in render; avoid an unhandled rejection if an earlier stage fails
   await validate(spec);
   mark('validate');
-  // Started now so it runs beside model and render when it is on a worker.
-  const rawTypes = offload.rawTypes(spec.bundled);
-  rawTypes.catch(() => {}); // awaited in render; avoid an unhandled rejection if model fails first
   let model;
   try {
     model = buildModel(spec.bundled);

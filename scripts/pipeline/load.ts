@@ -11,6 +11,7 @@ import { readFileSync, realpathSync as fsRealpath, existsSync, statSync } from '
 import path from 'node:path';
 import YAML from 'yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { parseJsonText } from './json-text.ts';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 
 /**
@@ -122,7 +123,10 @@ function readSpecFile(absolute: string, display: string): Json {
   if (size > MAX_FILE_BYTES) {
     throw new SpecError([{ file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
   }
-  return parseSpecText(readFileSync(absolute, 'utf8'), display);
+  const text = readFileSync(absolute, 'utf8');
+  // JSON files take the fast strict path; anything else is YAML (of which JSON is a subset).
+  if (absolute.endsWith('.json')) return parseJsonText(text, display) as Json;
+  return parseSpecText(text, display);
 }
 
 export interface RefSite {

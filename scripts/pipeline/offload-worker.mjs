@@ -18,7 +18,7 @@ parentPort.on('message', async (message) => {
     } else if (message.kind === 'format') {
       const p = await prettier;
       const result = [];
-      for (const { text, filepath } of message.files) result.push(await p.format(text, { ...message.config, parser: 'typescript', filepath }));
+      for (const { text, filepath } of message.files) result.push(await p.format(text, { ...message.config, parser: 'babel-ts', filepath }));
       parentPort.postMessage({ id: message.id, result });
     }
   } catch (error) {

@@ -32,7 +32,7 @@ export function inProcessOffload(): Offload {
     async formatTypeScript(jobs, config) {
       const prettier = await import('prettier');
       const out: string[] = [];
-      for (const job of jobs) out.push(await prettier.format(job.text, { ...config, parser: 'typescript', filepath: job.filepath }));
+      for (const job of jobs) out.push(await prettier.format(job.text, { ...config, parser: 'babel-ts', filepath: job.filepath }));
       return out;
     },
     async close() {},
