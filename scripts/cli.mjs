@@ -3,6 +3,7 @@
 // hash of the inputs; only when there is work does it load the TypeScript
 // pipeline (scripts/generate.ts) through tsx.
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { inputsHash, isUpToDate } from './pipeline/stamp.mjs';
 
@@ -24,8 +25,13 @@ const quick = quickArgs();
 if (quick && isUpToDate(quick.out, inputsHash(quick.spec, projectRoot))) {
   console.log(`generate: ${path.relative(process.cwd(), quick.out) || '.'}/ is already up to date with the spec (no-op).`);
 } else {
+  // Start the worker first: its imports (openapi-typescript, prettier) then
+  // overlap with loading the TypeScript pipeline here.
+  const worker =
+    process.env.ASTRA_GENERATE_WORKER === '0' ? undefined : new Worker(new URL('./pipeline/offload-worker.mjs', import.meta.url));
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('./generate.ts');
-  process.exitCode = await main(argv);
+  process.exitCode = await main(argv, worker);
+  await worker?.terminate();
 }

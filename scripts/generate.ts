@@ -5,6 +5,7 @@
 //   npm run generate -- --check               regenerate in memory, exit 1 if generated/ is stale
 //   npm run generate -- --spec F --out D      the same pipeline on any OpenAPI 3.0/3.1 file
 import { readFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './pipeline/load.ts';
@@ -24,12 +25,16 @@ export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(proje
 
 /** Runs every stage but the write; returns the files that would be written. */
 export interface GenerateOptions {
-  /** Run openapi-typescript and half of prettier on a worker thread (the CLI does). */
-  worker?: boolean;
+  /**
+   * Run openapi-typescript and a share of prettier on a worker thread (the
+   * CLI does): `true` to start one, or a Worker already started on
+   * pipeline/offload-worker.mjs.
+   */
+  worker?: boolean | Worker;
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
-  const offload = options.worker ? workerOffload() : inProcessOffload();
+  const offload = options.worker ? workerOffload(options.worker === true ? undefined : options.worker) : inProcessOffload();
   let files: FileMap;
   try {
     files = await generateSdkFiles(specFile, offload);
@@ -109,7 +114,7 @@ function fixCommand(args: Args): string {
   return extra.length ? `npm run generate -- ${extra.join(' ')}` : 'npm run generate';
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], preStartedWorker?: Worker): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -123,7 +128,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
       return 0;
     }
-    const files = await generateFiles(args.spec, { worker: process.env.ASTRA_GENERATE_WORKER !== '0' });
+    const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
+    const files = await generateFiles(args.spec, { worker: useWorker ? (preStartedWorker ?? true) : false });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);

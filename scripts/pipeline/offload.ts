@@ -39,8 +39,15 @@ export function inProcessOffload(): Offload {
   };
 }
 
-export function workerOffload(): Offload {
-  const worker = new Worker(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'offload-worker.mjs'));
+export const OFFLOAD_WORKER_FILE = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'offload-worker.mjs');
+
+/**
+ * `started` is a worker the caller already launched on OFFLOAD_WORKER_FILE
+ * (scripts/cli.mjs does, before loading the TypeScript pipeline, so the
+ * worker's imports overlap with the main thread's).
+ */
+export function workerOffload(started?: Worker): Offload {
+  const worker = started ?? new Worker(OFFLOAD_WORKER_FILE);
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
