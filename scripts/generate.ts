@@ -13,6 +13,7 @@ import { validate } from './pipeline/validate.ts';
 import { buildModel, AccessorCollisionError } from './model/build.ts';
 import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
+import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { type Offload, inProcessOffload, workerOffload } from './pipeline/offload.ts';
 import { writeOutput, compareOutput } from './pipeline/write.ts';
@@ -35,15 +36,14 @@ export interface GenerateOptions {
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
   const offload = options.worker ? workerOffload(options.worker === true ? undefined : options.worker) : inProcessOffload();
-  let files: FileMap;
+  let result: { files: FileMap; banner: string };
   try {
-    files = await generateSdkFiles(specFile, offload);
+    result = await generateSdkFiles(specFile, offload);
   } finally {
     await offload.close();
   }
-  const banner = files.get('openapi.json') ? (JSON.parse(files.get('openapi.json')!) as { 'x-generated': string })['x-generated'] : '';
-  files.set(STAMP_FILE, makeStamp(inputsHash(specFile, projectRoot), files, banner));
-  return files;
+  result.files.set(STAMP_FILE, makeStamp(inputsHash(specFile, projectRoot), result.files, result.banner));
+  return result.files;
 }
 
 /** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark uses them). */
@@ -55,7 +55,7 @@ const mark = (stage: string) => {
   lastMark = now;
 };
 
-async function generateSdkFiles(specFile: string, offload: Offload): Promise<FileMap> {
+async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ files: FileMap; banner: string }> {
   mark('start');
   const spec = await load(specFile);
   mark('load');
@@ -76,12 +76,13 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<Fil
   }
   mark('model');
   const templates = loadTemplates(path.join(projectRoot, 'templates'));
-  const files = await render(model, spec.bundled, templates, { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash }, rawTypes);
+  const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
+  const files = await render(model, spec.bundled, templates, banner, rawTypes);
   mark('render');
   const formatted = await format(files, path.join(projectRoot, '.prettierrc.json'), offload);
   mark('format');
   if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
-  return formatted;
+  return { files: formatted, banner: bannerText(banner) };
 }
 
 interface Args {

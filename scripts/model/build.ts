@@ -117,7 +117,7 @@ const isTemplate = (segment: string) => /^\{[^}]+\}$/.test(segment);
  * `version` enum, secrets from x-astra-secret, problem types per status from
  * x-astra-problems.
  */
-export function buildOperations(doc: JsonObject, ctx: SchemaContext, tags: TagModel[]): OperationModel[] {
+export function buildOperations(doc: JsonObject, ctx: SchemaContext, _tags?: TagModel[]): OperationModel[] {
   const out: OperationModel[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const path of sortBy(Object.keys(paths), (p) => p)) {
@@ -126,13 +126,13 @@ export function buildOperations(doc: JsonObject, ctx: SchemaContext, tags: TagMo
     for (const m of METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
-      out.push(buildOperation(doc, ctx, path, m, op, shared, tags));
+      out.push(buildOperation(doc, ctx, path, m, op, shared));
     }
   }
   return out;
 }
 
-function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: string, op: JsonObject, shared: Json[], tags: TagModel[]): OperationModel {
+function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: string, op: JsonObject, shared: Json[]): OperationModel {
   const method = m.toUpperCase() as OperationModel['method'];
   const params = new Map<string, JsonObject>();
   for (const p of [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
@@ -203,7 +203,6 @@ function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: st
         problems: Array.isArray(listed) ? listed.filter((n): n is number => typeof n === 'number') : [],
       };
     });
-  void tags;
   return {
     id: typeof op.operationId === 'string' ? op.operationId : camelCase(`${m} ${path}`),
     method,

@@ -270,20 +270,17 @@ export function sortVersionsNewestFirst(versions: string[]): string[] {
 
 /** Top-level members of a request body marked secret (x-astra-secret, directly or by reference). */
 export function secretFieldsOf(schema: Json | undefined, ctx: SchemaContext): string[] {
-  const type = schemaToType(schema, ctx);
-  const resolved = type.kind === 'ref' ? namedSchemaBody(type.name, ctx) : type;
-  if (!resolved || resolved.kind !== 'object') return [];
-  return resolved.properties.filter((p) => p.secret).map((p) => p.name);
+  let type = schemaToType(schema, ctx);
+  if (type.kind === 'ref') type = namedSchemaBody(type.name, ctx) ?? type;
+  if (type.kind === 'intersection') type = type.members.find((m) => m.kind === 'object') ?? type;
+  return type.kind === 'object' ? type.properties.filter((p) => p.secret).map((p) => p.name) : [];
 }
 
+/** The type of a named component schema's own body (not a reference to it). */
 function namedSchemaBody(name: string, ctx: SchemaContext): TypeNode | null {
+  const schemas = isObject(ctx.document.components) ? ctx.document.components.schemas : undefined;
   for (const [key, value] of ctx.schemaNames) {
-    if (value === name) {
-      const schemas = (ctx.document.components as JsonObject | undefined)?.schemas as JsonObject | undefined;
-      const body = schemaToType({ ...(schemas?.[key] as JsonObject), $ref: undefined } as unknown as Json, ctx);
-      if (body.kind === 'intersection') return body.members.find((m) => m.kind === 'object') ?? null;
-      return body;
-    }
+    if (value === name && isObject(schemas)) return schemaToType(schemas[key], ctx);
   }
   return null;
 }

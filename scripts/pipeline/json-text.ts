@@ -3,7 +3,7 @@
 // the last of two equal keys; a spec with duplicate keys is ambiguous, so one
 // linear scan over the text finds them and reports line:column, as the YAML
 // path does.
-import { type Diagnostic, SpecError } from '../util/diagnostics.ts';
+import { type Diagnostic, SpecError, lineColumn } from '../util/diagnostics.ts';
 
 export function parseJsonText(text: string, display: string): unknown {
   let value: unknown;
@@ -66,16 +66,4 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
     }
   }
   return found;
-}
-
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return `${line}:${offset - last}`;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
-import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+import { type Diagnostic, SpecError, lineColumn, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 
 /**
  * realpath, remembered: a spec refers to the same few files thousands of
@@ -104,18 +104,6 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
-}
-
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return `${line}:${col}`;
 }
 
 function readSpecFile(absolute: string, display: string): Json {

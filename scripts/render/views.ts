@@ -270,7 +270,6 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
       }
     }
   }
-  void node;
   return { method: { doc: methodDoc(op), name: op.methodName, ...view }, runtimeTypes };
 }
 

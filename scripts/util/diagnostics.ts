@@ -26,3 +26,16 @@ export const unescapePointerToken = (s: string) => s.replace(/~1/g, '/').replace
 export function pointerOf(tokens: readonly (string | number)[]): string {
   return '#' + tokens.map((t) => '/' + escapePointerToken(String(t))).join('');
 }
+
+/** `line:column` (both 1-based) of an offset in a text, for messages about YAML and JSON sources. */
+export function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${line}:${Math.min(offset, text.length) - lineStart + 1}`;
+}
