@@ -10,6 +10,7 @@
 import { readFileSync, realpathSync as fsRealpath, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
 import { type Diagnostic, SpecError, lineColumn, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
@@ -54,8 +55,33 @@ export function displayPath(absolute: string): string {
   return rel && !rel.startsWith('..') ? rel : absolute;
 }
 
-/** Parses one YAML or JSON text strictly. */
+/**
+ * Anchors are the only way to aliases (and to alias bombs). A text without
+ * any can take the fast path; this errs on the side of the slow one.
+ */
+const MAYBE_ANCHOR = /(^|[\s[{,:?-])&[^\s[\]{},]/;
+
+/**
+ * Parses one YAML or JSON text strictly. Most spec files are parsed by
+ * js-yaml (CORE_SCHEMA: no custom or YAML 1.1 tags, duplicate keys and
+ * several documents refused), several times faster than the `yaml` library.
+ * Files with anchors, and every file js-yaml rejects, go through `yaml`,
+ * which enforces the alias budget and gives the precise line:column
+ * diagnostics; so what is accepted and what is reported never depends on
+ * which parser ran first.
+ */
 export function parseSpecText(text: string, display: string): Json {
+  if (!MAYBE_ANCHOR.test(text)) {
+    try {
+      return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: display }) as Json;
+    } catch {
+      // Fall through: the strict path below reports it.
+    }
+  }
+  return parseSpecTextStrict(text, display);
+}
+
+function parseSpecTextStrict(text: string, display: string): Json {
   const docs = YAML.parseAllDocuments(text, {
     uniqueKeys: true,
     schema: 'core',
