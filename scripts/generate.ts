@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './pipeline/load.ts';
-import { validate } from './pipeline/validate.ts';
+import { checkSources, reportSwaggerParser } from './pipeline/validate.ts';
 import { buildModel, AccessorCollisionError } from './model/build.ts';
 import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
@@ -59,16 +59,34 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   mark('start');
   const spec = await load(specFile);
   mark('load');
-  // Started before validation so that, on a worker, it runs beside validate,
-  // model and render; if validation fails the result is simply dropped.
+  // validate = the project's own checks (here, on the source files) +
+  // swagger-parser's check of the bundled document. That one and
+  // openapi-typescript's raw types are pure and heavy, so they start now and,
+  // with a worker, run on the second core beside the own checks, model and
+  // render. swagger-parser's verdict is awaited before anything is formatted
+  // or written, and a spec it rejects is reported as rejected even when a
+  // later stage fails too.
   const rawTypes = offload.rawTypes(spec.bundled);
-  rawTypes.catch(() => {}); // awaited in render; avoid an unhandled rejection if an earlier stage fails
-  await validate(spec);
-  mark('validate');
+  const swaggerParserResult = offload.swaggerParserCheck(spec.bundled);
+  rawTypes.catch(() => {}); // awaited in render
+  swaggerParserResult.catch(() => {}); // awaited below
+  try {
+    checkSources(spec);
+  } catch (e) {
+    const failure = await swaggerParserResult;
+    if (!(e instanceof SpecError) || !failure) throw e;
+    try {
+      reportSwaggerParser(spec, failure);
+    } catch (more) {
+      throw new SpecError([...e.diagnostics, ...(more as SpecError).diagnostics]);
+    }
+  }
+  mark('validate (own checks)');
   let model;
   try {
     model = buildModel(spec.bundled);
   } catch (e) {
+    reportSwaggerParser(spec, await swaggerParserResult);
     if (e instanceof AccessorCollisionError) {
       throw new SpecError(e.collisions.map((message) => ({ file: path.relative(process.cwd(), spec.rootFile), pointer: '#/paths', message })));
     }
@@ -79,6 +97,8 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
   const files = await render(model, spec.bundled, templates, banner, rawTypes);
   mark('render');
+  reportSwaggerParser(spec, await swaggerParserResult);
+  mark('validate (swagger-parser)');
   const formatted = await format(files, path.join(projectRoot, '.prettierrc.json'), offload);
   mark('format');
   if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));

@@ -1,11 +1,13 @@
-// The two heavy, pure steps of a generation (openapi-typescript's raw types
-// and prettier), behind one interface with two implementations: in-process,
-// and on a worker thread so they run on the second core beside the main
-// thread's load → validate → model → render. Both give the same bytes; the
+// The heavy, pure steps of a generation (openapi-typescript's raw types,
+// swagger-parser's validation of the bundled document, prettier), behind one
+// interface with two implementations: in-process, and on a worker thread so
+// they run on the second core beside the main thread's own checks, model and
+// render. Both give the same bytes; the
 // worker is only about wall time.
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
+import { type SwaggerParserFailure, swaggerParserCheck } from './validate.ts';
 
 export interface FormatJob {
   filepath: string;
@@ -15,6 +17,8 @@ export interface FormatJob {
 export interface Offload {
   /** openapi-typescript's `paths`/`components` types for the bundled document. */
   rawTypes(document: JsonObject): Promise<string>;
+  /** swagger-parser's validation of the bundled document (null when it passes). */
+  swaggerParserCheck(document: JsonObject): Promise<SwaggerParserFailure | null>;
   /** Formats TypeScript files with prettier and the given config. */
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
@@ -29,6 +33,7 @@ export function inProcessOffload(): Offload {
       const { default: openapiTS, astToString } = await import('openapi-typescript');
       return astToString(await openapiTS(structuredClone(document) as never, { alphabetize: true, silent: true } as never));
     },
+    swaggerParserCheck,
     async formatTypeScript(jobs, config) {
       const prettier = await import('prettier');
       const out: string[] = [];
@@ -70,6 +75,7 @@ export function workerOffload(started?: Worker): Offload {
   return {
     parallel: true,
     rawTypes: (document) => ask<string>({ kind: 'rawTypes', document }),
+    swaggerParserCheck: (document) => ask<SwaggerParserFailure | null>({ kind: 'swaggerParserCheck', document }),
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
       await worker.terminate();

@@ -24,7 +24,25 @@ function isObject(v: Json | undefined): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export async function validate(spec: LoadedSpec): Promise<void> {
+/** What swagger-parser's validation reported, as plain data (it may run on a worker thread). */
+export interface SwaggerParserFailure {
+  message: string;
+  details?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+}
+
+/** swagger-parser's validation of the bundled document; null when it passes. */
+export async function swaggerParserCheck(document: JsonObject): Promise<SwaggerParserFailure | null> {
+  try {
+    await SwaggerParser.validate(structuredClone(document) as never, { resolve: { external: false, http: false } } as never);
+    return null;
+  } catch (e) {
+    const err = e as Error & SwaggerParserFailure;
+    return { message: err.message, ...(err.details ? { details: err.details } : {}) };
+  }
+}
+
+/** The project's own checks, over the source files (file and pointer known exactly). Throws SpecError. */
+export function checkSources(spec: LoadedSpec): void {
   const root = spec.files.get(spec.rootFile)!;
   const diagnostics: Diagnostic[] = [];
   const unsupported = versionProblem(root);
@@ -34,21 +52,28 @@ export async function validate(spec: LoadedSpec): Promise<void> {
   checkOperations(spec, diagnostics);
   checkSchemaCycles(spec, diagnostics);
   if (diagnostics.length) throw new SpecError(diagnostics);
+}
 
-  try {
-    await SwaggerParser.validate(structuredClone(spec.bundled) as never, { resolve: { external: false, http: false } } as never);
-  } catch (e) {
-    const err = e as Error & { details?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] };
-    if (err.details?.length) {
-      for (const d of err.details) {
-        const extra = d.params && 'unevaluatedProperty' in d.params ? ` (${String(d.params.unevaluatedProperty)})` : d.params && 'additionalProperty' in d.params ? ` (${String(d.params.additionalProperty)})` : '';
-        diagnostics.push({ file: root.display, pointer: `#${d.instancePath ?? ''}`, message: `${d.message ?? 'invalid'}${extra} (in the bundled document)` });
-      }
-    } else {
-      diagnostics.push({ file: root.display, pointer: '', message: err.message.split('\n').slice(0, 5).join(' ') });
+/** Turns a swagger-parser failure into located diagnostics; throws SpecError when there is one. */
+export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFailure | null): void {
+  if (!failure) return;
+  const root = spec.files.get(spec.rootFile)!;
+  const diagnostics: Diagnostic[] = [];
+  if (failure.details?.length) {
+    for (const d of failure.details) {
+      const extra = d.params && 'unevaluatedProperty' in d.params ? ` (${String(d.params.unevaluatedProperty)})` : d.params && 'additionalProperty' in d.params ? ` (${String(d.params.additionalProperty)})` : '';
+      diagnostics.push({ file: root.display, pointer: `#${d.instancePath ?? ''}`, message: `${d.message ?? 'invalid'}${extra} (in the bundled document)` });
     }
-    throw new SpecError(diagnostics);
+  } else {
+    diagnostics.push({ file: root.display, pointer: '', message: failure.message.split('\n').slice(0, 5).join(' ') });
   }
+  throw new SpecError(diagnostics);
+}
+
+/** The whole validate stage in one call: the project's own checks, then swagger-parser's. */
+export async function validate(spec: LoadedSpec): Promise<void> {
+  checkSources(spec);
+  reportSwaggerParser(spec, await swaggerParserCheck(spec.bundled));
 }
 
 function checkDepth(file: SourceFile, diagnostics: Diagnostic[]): void {
