@@ -22,7 +22,8 @@ function quickArgs() {
 }
 
 const quick = quickArgs();
-if (quick && isUpToDate(quick.out, inputsHash(quick.spec, projectRoot))) {
+const inputs = quick ? inputsHash(quick.spec, projectRoot) : undefined;
+if (quick && isUpToDate(quick.out, inputs)) {
   console.log(`generate: ${path.relative(process.cwd(), quick.out) || '.'}/ is already up to date with the spec (no-op).`);
 } else {
   // Start the worker first: its imports (openapi-typescript, prettier) then
@@ -32,6 +33,6 @@ if (quick && isUpToDate(quick.out, inputsHash(quick.spec, projectRoot))) {
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('./generate.ts');
-  process.exitCode = await main(argv, worker);
+  process.exitCode = await main(argv, { worker, staleInputs: inputs });
   await worker?.terminate();
 }

@@ -32,6 +32,8 @@ export interface GenerateOptions {
    * pipeline/offload-worker.mjs.
    */
   worker?: boolean | Worker;
+  /** inputsHash() of this run, when the caller has already computed it. */
+  inputs?: string;
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
@@ -42,7 +44,7 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
   } finally {
     await offload.close();
   }
-  result.files.set(STAMP_FILE, makeStamp(inputsHash(specFile, projectRoot), result.files, result.banner));
+  result.files.set(STAMP_FILE, makeStamp(options.inputs ?? inputsHash(specFile, projectRoot), result.files, result.banner));
   return result.files;
 }
 
@@ -135,7 +137,17 @@ function fixCommand(args: Args): string {
   return extra.length ? `npm run generate -- ${extra.join(' ')}` : 'npm run generate';
 }
 
-export async function main(argv: string[], preStartedWorker?: Worker): Promise<number> {
+export interface MainOptions {
+  /** A worker already started on pipeline/offload-worker.mjs (scripts/cli.mjs starts one early). */
+  worker?: Worker;
+  /**
+   * inputsHash() that the caller computed and found stale against the output
+   * folder's stamp (scripts/cli.mjs does), so the check is not repeated.
+   */
+  staleInputs?: string;
+}
+
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -145,12 +157,13 @@ export async function main(argv: string[], preStartedWorker?: Worker): Promise<n
   }
   const started = performance.now();
   try {
-    if (!args.check && isUpToDate(args.out, inputsHash(args.spec, projectRoot))) {
+    const inputs = options.staleInputs ?? inputsHash(args.spec, projectRoot);
+    if (!args.check && !options.staleInputs && isUpToDate(args.out, inputs)) {
       console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
-    const files = await generateFiles(args.spec, { worker: useWorker ? (preStartedWorker ?? true) : false });
+    const files = await generateFiles(args.spec, { worker: useWorker ? (options.worker ?? true) : false, inputs });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);

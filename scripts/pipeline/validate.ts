@@ -70,12 +70,6 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
   throw new SpecError(diagnostics);
 }
 
-/** The whole validate stage in one call: the project's own checks, then swagger-parser's. */
-export async function validate(spec: LoadedSpec): Promise<void> {
-  checkSources(spec);
-  reportSwaggerParser(spec, await swaggerParserCheck(spec.bundled));
-}
-
 function checkDepth(file: SourceFile, diagnostics: Diagnostic[]): void {
   const visit = (node: Json, tokens: (string | number)[]): boolean => {
     if (tokens.length > MAX_DEPTH) {
