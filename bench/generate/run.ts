@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { consumerTsconfig, fetchConsumer, indexedConsumer, sdkConsumer } from './consumers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SYNTH = path.resolve(root, '../shared/bench/synth-spec.mjs');
+const SYNTH = path.resolve(root, 'bench/support/synth-spec.mjs');
 const SECTIONS = ['full', 'noop', 'synth', 'tsc'] as const;
 type Section = (typeof SECTIONS)[number];
 

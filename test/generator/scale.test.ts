@@ -1,24 +1,23 @@
 // Scale: a synthetic Astra-style spec of 5,000 operations (1,000 resources ×
-// list/create/get/update/delete, written by ../shared/bench/synth-spec.mjs)
+// list/create/get/update/delete, written by bench/support/synth-spec.mjs)
 // goes through the whole pipeline, and the client modules cover every
 // operation.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFiles } from '../../scripts/generate.ts';
 import { descriptors } from './support/ast.ts';
-import { scratchGroup, sharedDir } from './support/paths.ts';
+import { scratchGroup } from './support/paths.ts';
+import { synthesizeSpec } from '../../bench/support/synth-spec.mjs';
 
 const RESOURCES = 1000; // synth-spec writes five operations per resource
-const synth = path.join(sharedDir, 'bench/synth-spec.mjs');
 
 let specFile: string;
 beforeAll(() => {
   const dir = path.join(scratchGroup('scale'), 'spec');
   mkdirSync(dir, { recursive: true });
   specFile = path.join(dir, 'openapi.json');
-  execFileSync(process.execPath, [synth, '--resources', String(RESOURCES), '--out', specFile], { stdio: 'pipe' });
+  writeFileSync(specFile, JSON.stringify(synthesizeSpec(RESOURCES)));
 });
 
 describe('scale', () => {

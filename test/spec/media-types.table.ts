@@ -1,5 +1,6 @@
-// Media types and versions per collection, kept by hand from the facts
-// reference (/work/shared/reference/astra-api-facts.md):
+// Media types and versions per collection, kept by hand from facts gathered
+// from NetApp's public Astra Control documentation (numbers are sections of
+// the team's facts sheet):
 // - 1.3: the media-type names (`application/astra-<name>`, `+json` on the
 //   wire), lists as `application/json`, ASUP's `application/gzip`, metrics'
 //   `application/openmetrics-text`;

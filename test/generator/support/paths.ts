@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures');
-/** The shared folder beside the project (CI clones it as ../shared). */
-export const sharedDir = path.resolve(repoRoot, '../shared');
 
 /**
  * A scratch folder `.test-out/<group>/` for one test file. Generated client
