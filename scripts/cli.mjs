@@ -16,20 +16,24 @@ function quickArgs() {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--spec' && argv[i + 1]) args.spec = path.resolve(argv[++i]);
     else if (argv[i] === '--out' && argv[i + 1]) args.out = path.resolve(argv[++i]);
-    else return null; // --check, or anything generate.ts must judge
+    else return null; // --check, --force, --help, or anything generate.ts must judge
   }
   return args;
 }
 
 const quick = quickArgs();
-const inputs = quick ? inputsHash(quick.spec, projectRoot) : undefined;
-if (quick && isUpToDate(quick.out, inputs)) {
-  console.log(`generate: ${path.relative(process.cwd(), quick.out) || '.'}/ is already up to date with the spec (no-op).`);
+const inputs = quick ? inputsHash(quick.spec, projectRoot, quick.out) : undefined;
+if (quick && isUpToDate(projectRoot, quick.out, inputs)) {
+  console.log(
+    `generate: ${path.relative(process.cwd(), quick.out) || '.'}/ is already up to date with the spec (no-op).`,
+  );
 } else {
   // Start the worker first: its imports (openapi-typescript, prettier) then
   // overlap with loading the TypeScript pipeline here.
   const worker =
-    process.env.ASTRA_GENERATE_WORKER === '0' ? undefined : new Worker(new URL('./pipeline/offload-worker.mjs', import.meta.url));
+    process.env.ASTRA_GENERATE_WORKER === '0'
+      ? undefined
+      : new Worker(new URL('./pipeline/offload-worker.mjs', import.meta.url));
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('./generate.ts');

@@ -16,13 +16,15 @@ import { render, type FileMap } from './render/render.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { type Offload, inProcessOffload, workerOffload } from './pipeline/offload.ts';
-import { writeOutput, compareOutput } from './pipeline/write.ts';
-import { STAMP_FILE, inputsHash, isUpToDate, makeStamp } from './pipeline/stamp.mjs';
+import { writeOutput, compareOutput, ForeignOutputError } from './pipeline/write.ts';
+import { STAMP_FILE, inputsHash, isUpToDate, makeStamp, recordCache } from './pipeline/stamp.mjs';
 import { SpecError, formatDiagnostic } from './util/diagnostics.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+export const GENERATOR_VERSION: string = JSON.parse(
+  readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),
+).version;
 
 /** Runs every stage but the write; returns the files that would be written. */
 export interface GenerateOptions {
@@ -32,20 +34,21 @@ export interface GenerateOptions {
    * pipeline/offload-worker.mjs.
    */
   worker?: boolean | Worker;
-  /** inputsHash() of this run, when the caller has already computed it. */
-  inputs?: string;
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
-  const offload = options.worker ? workerOffload(options.worker === true ? undefined : options.worker) : inProcessOffload();
-  let result: { files: FileMap; banner: string };
+  const offload = options.worker
+    ? workerOffload(options.worker === true ? undefined : options.worker)
+    : inProcessOffload();
+  let result: { files: FileMap; banner: Banner };
   try {
     result = await generateSdkFiles(specFile, offload);
   } finally {
     await offload.close();
   }
-  result.files.set(STAMP_FILE, makeStamp(options.inputs ?? inputsHash(specFile, projectRoot), result.files, result.banner));
-  return result.files;
+  const { banner, files } = result;
+  files.set(STAMP_FILE, makeStamp({ banner: bannerText(banner), ...banner }, files.keys()));
+  return files;
 }
 
 /** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark uses them). */
@@ -57,7 +60,12 @@ const mark = (stage: string) => {
   lastMark = now;
 };
 
-async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ files: FileMap; banner: string }> {
+interface Banner {
+  generator: string;
+  specHash: string;
+}
+
+async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ files: FileMap; banner: Banner }> {
   mark('start');
   const spec = await load(specFile);
   mark('load');
@@ -90,34 +98,64 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   } catch (e) {
     reportSwaggerParser(spec, await swaggerParserResult);
     if (e instanceof AccessorCollisionError) {
-      throw new SpecError(e.collisions.map((message) => ({ file: path.relative(process.cwd(), spec.rootFile), pointer: '#/paths', message })));
+      throw new SpecError(
+        e.collisions.map((message) => ({
+          file: path.relative(process.cwd(), spec.rootFile),
+          pointer: '#/paths',
+          message,
+        })),
+      );
     }
     throw e;
   }
   mark('model');
   const templates = loadTemplates(path.join(projectRoot, 'templates'));
-  const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
+  const banner: Banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
   const files = await render(model, spec.bundled, templates, banner, rawTypes);
   mark('render');
   reportSwaggerParser(spec, await swaggerParserResult);
   mark('validate (swagger-parser)');
   const formatted = await format(files, path.join(projectRoot, '.prettierrc.json'), offload);
   mark('format');
-  if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
-  return { files: formatted, banner: bannerText(banner) };
+  if (process.env.ASTRA_GENERATE_TIMINGS)
+    console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
+  return { files: formatted, banner };
 }
 
 interface Args {
   check: boolean;
+  force: boolean;
+  help: boolean;
   spec: string;
   out: string;
 }
 
+export const USAGE = `usage: npm run generate -- [--check] [--spec FILE] [--out DIR] [--force] [--help]
+
+  --check        generate in memory and compare with DIR; exit 1 listing stale files and the fixing command
+  --spec FILE    the OpenAPI 3.0/3.1 document to read (default: spec/openapi.yaml)
+  --out DIR      the folder to write (default: generated/); only files the generator wrote there before
+                 are replaced or removed, and a non-empty folder it did not write is refused
+  --force        write into a non-empty folder that has no ${STAMP_FILE} (its files are left alone)
+  --help         print this text
+
+environment:
+  ASTRA_GENERATE_WORKER=0    run every step on the main thread (no worker thread)
+  ASTRA_GENERATE_TIMINGS=1   print how long each stage took, on stderr`;
+
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, spec: path.join(projectRoot, 'spec/openapi.yaml'), out: path.join(projectRoot, 'generated') };
+  const args: Args = {
+    check: false,
+    force: false,
+    help: false,
+    spec: path.join(projectRoot, 'spec/openapi.yaml'),
+    out: path.join(projectRoot, 'generated'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') args.check = true;
+    else if (a === '--force') args.force = true;
+    else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--spec' || a === '--out') {
       const value = argv[++i];
       if (!value) throw new UsageError(`${a} needs a value`);
@@ -133,7 +171,10 @@ class UsageError extends Error {}
 function fixCommand(args: Args): string {
   const defaults = parseArgs([]);
   const show = (p: string) => path.relative(process.cwd(), p) || '.';
-  const extra = [...(args.spec !== defaults.spec ? ['--spec', show(args.spec)] : []), ...(args.out !== defaults.out ? ['--out', show(args.out)] : [])];
+  const extra = [
+    ...(args.spec !== defaults.spec ? ['--spec', show(args.spec)] : []),
+    ...(args.out !== defaults.out ? ['--out', show(args.out)] : []),
+  ];
   return extra.length ? `npm run generate -- ${extra.join(' ')}` : 'npm run generate';
 }
 
@@ -152,22 +193,32 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   try {
     args = parseArgs(argv);
   } catch (e) {
-    console.error(`generate: ${(e as Error).message}\nusage: npm run generate -- [--check] [--spec FILE] [--out DIR]`);
+    console.error(`generate: ${(e as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
   }
   const started = performance.now();
   try {
-    const inputs = options.staleInputs ?? inputsHash(args.spec, projectRoot);
-    if (!args.check && !options.staleInputs && isUpToDate(args.out, inputs)) {
-      console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
+    const inputs = options.staleInputs ?? inputsHash(args.spec, projectRoot, args.out);
+    if (!args.check && !options.staleInputs && isUpToDate(projectRoot, args.out, inputs)) {
+      console.log(
+        `generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`,
+      );
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
-    const files = await generateFiles(args.spec, { worker: useWorker ? (options.worker ?? true) : false, inputs });
+    const files = await generateFiles(args.spec, { worker: useWorker ? (options.worker ?? true) : false });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);
-      const stale = [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale extra file: ${f}`)];
+      const stale = [
+        ...report.changed.map((f) => `changed: ${f}`),
+        ...report.missing.map((f) => `missing: ${f}`),
+        ...report.extra.map((f) => `stale extra file: ${f}`),
+      ];
       if (stale.length) {
         console.error(`generate --check: ${outDisplay}/ is out of date with the spec (${stale.length} files):`);
         for (const s of stale) console.error(`  ${s}`);
@@ -177,12 +228,21 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       console.log(`generate --check: ${outDisplay}/ is up to date (${files.size} files).`);
       return 0;
     }
-    writeOutput(args.out, files);
-    console.log(`generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`);
+    writeOutput(args.out, files, { force: args.force });
+    recordCache(projectRoot, args.out, inputs, files);
+    console.log(
+      `generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`,
+    );
     return 0;
   } catch (e) {
+    if (e instanceof ForeignOutputError) {
+      console.error(`generate: ${e.message}`);
+      return 2;
+    }
     if (e instanceof SpecError) {
-      console.error(`generate: the spec was rejected (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}); nothing was written.`);
+      console.error(
+        `generate: the spec was rejected (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}); nothing was written.`,
+      );
       for (const d of e.diagnostics) console.error(`  ${formatDiagnostic(d)}`);
       return 1;
     }

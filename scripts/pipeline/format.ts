@@ -24,7 +24,11 @@ const WORKER_BATCH = 8;
 
 const needsPrettier = (file: string) => file.endsWith('.ts') && !PRINTED_ELSEWHERE.has(file);
 
-export async function format(files: FileMap, configFile: string, offload: Offload = inProcessOffload()): Promise<FileMap> {
+export async function format(
+  files: FileMap,
+  configFile: string,
+  offload: Offload = inProcessOffload(),
+): Promise<FileMap> {
   const config = (await prettier.resolveConfig(configFile, { config: configFile })) ?? {};
   const names = [...files.keys()].filter(needsPrettier);
   // Largest first. The main thread takes files from the front, one at a time;
@@ -51,13 +55,16 @@ export async function format(files: FileMap, configFile: string, offload: Offloa
   const out: FileMap = new Map(files);
   // Markdown is not run through prettier (see above); optional template
   // sections leave blank-line runs, which are folded here.
-  for (const [name, text] of files) if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
+  for (const [name, text] of files)
+    if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
   for (const [name, text] of done) out.set(name, text);
   return out;
 }
 
 function rethrowFor(names: string[]) {
   return (e: Error): never => {
-    throw new Error(`prettier could not format generated TypeScript (${names.length} files, e.g. ${names[0]}): ${e.message.split('\n')[0]}`);
+    throw new Error(
+      `prettier could not format generated TypeScript (${names.length} files, e.g. ${names[0]}): ${e.message.split('\n')[0]}`,
+    );
   };
 }

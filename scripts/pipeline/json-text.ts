@@ -12,12 +12,18 @@ export function parseJsonText(text: string, display: string): unknown {
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
-    throw new SpecError([{ file: display, pointer: at ? lineColumn(text, Number(at[1])) : '', message: `invalid JSON: ${message}` }]);
+    throw new SpecError([
+      { file: display, pointer: at ? lineColumn(text, Number(at[1])) : '', message: `invalid JSON: ${message}` },
+    ]);
   }
   const duplicates = duplicateKeys(text);
   if (duplicates.length) {
     throw new SpecError(
-      duplicates.map(({ key, offset }): Diagnostic => ({ file: display, pointer: lineColumn(text, offset), message: `duplicate key ${JSON.stringify(key)} in one object` })),
+      duplicates.map(({ key, offset }): Diagnostic => ({
+        file: display,
+        pointer: lineColumn(text, offset),
+        message: `duplicate key ${JSON.stringify(key)} in one object`,
+      })),
     );
   }
   return value;

@@ -25,13 +25,17 @@ parentPort.on('message', async (message) => {
       try {
         await SwaggerParser.validate(message.document, { resolve: { external: false, http: false } });
       } catch (error) {
-        result = { message: error.message, ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}) };
+        result = {
+          message: error.message,
+          ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
+        };
       }
       parentPort.postMessage({ id: message.id, result });
     } else if (message.kind === 'format') {
       const p = await prettier;
       const result = [];
-      for (const { text, filepath } of message.files) result.push(await p.format(text, { ...message.config, parser: 'babel-ts', filepath }));
+      for (const { text, filepath } of message.files)
+        result.push(await p.format(text, { ...message.config, parser: 'babel-ts', filepath }));
       parentPort.postMessage({ id: message.id, result });
     }
   } catch (error) {

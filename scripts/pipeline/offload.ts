@@ -31,20 +31,26 @@ export function inProcessOffload(): Offload {
     parallel: false,
     async rawTypes(document) {
       const { default: openapiTS, astToString } = await import('openapi-typescript');
-      return astToString(await openapiTS(structuredClone(document) as never, { alphabetize: true, silent: true } as never));
+      return astToString(
+        await openapiTS(structuredClone(document) as never, { alphabetize: true, silent: true } as never),
+      );
     },
     swaggerParserCheck,
     async formatTypeScript(jobs, config) {
       const prettier = await import('prettier');
       const out: string[] = [];
-      for (const job of jobs) out.push(await prettier.format(job.text, { ...config, parser: 'babel-ts', filepath: job.filepath }));
+      for (const job of jobs)
+        out.push(await prettier.format(job.text, { ...config, parser: 'babel-ts', filepath: job.filepath }));
       return out;
     },
     async close() {},
   };
 }
 
-export const OFFLOAD_WORKER_FILE = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'offload-worker.mjs');
+export const OFFLOAD_WORKER_FILE = path.join(
+  import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
+  'offload-worker.mjs',
+);
 
 /**
  * `started` is a worker the caller already launched on OFFLOAD_WORKER_FILE

@@ -33,7 +33,10 @@ export interface SwaggerParserFailure {
 /** swagger-parser's validation of the bundled document; null when it passes. */
 export async function swaggerParserCheck(document: JsonObject): Promise<SwaggerParserFailure | null> {
   try {
-    await SwaggerParser.validate(structuredClone(document) as never, { resolve: { external: false, http: false } } as never);
+    await SwaggerParser.validate(
+      structuredClone(document) as never,
+      { resolve: { external: false, http: false } } as never,
+    );
     return null;
   } catch (e) {
     const err = e as Error & SwaggerParserFailure;
@@ -61,8 +64,17 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
   const diagnostics: Diagnostic[] = [];
   if (failure.details?.length) {
     for (const d of failure.details) {
-      const extra = d.params && 'unevaluatedProperty' in d.params ? ` (${String(d.params.unevaluatedProperty)})` : d.params && 'additionalProperty' in d.params ? ` (${String(d.params.additionalProperty)})` : '';
-      diagnostics.push({ file: root.display, pointer: `#${d.instancePath ?? ''}`, message: `${d.message ?? 'invalid'}${extra} (in the bundled document)` });
+      const extra =
+        d.params && 'unevaluatedProperty' in d.params
+          ? ` (${String(d.params.unevaluatedProperty)})`
+          : d.params && 'additionalProperty' in d.params
+            ? ` (${String(d.params.additionalProperty)})`
+            : '';
+      diagnostics.push({
+        file: root.display,
+        pointer: `#${d.instancePath ?? ''}`,
+        message: `${d.message ?? 'invalid'}${extra} (in the bundled document)`,
+      });
     }
   } else {
     diagnostics.push({ file: root.display, pointer: '', message: failure.message.split('\n').slice(0, 5).join(' ') });
@@ -73,7 +85,11 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
 function checkDepth(file: SourceFile, diagnostics: Diagnostic[]): void {
   const visit = (node: Json, tokens: (string | number)[]): boolean => {
     if (tokens.length > MAX_DEPTH) {
-      diagnostics.push({ file: file.display, pointer: pointerOf(tokens), message: `nested more than ${MAX_DEPTH} levels deep; the generator stops here` });
+      diagnostics.push({
+        file: file.display,
+        pointer: pointerOf(tokens),
+        message: `nested more than ${MAX_DEPTH} levels deep; the generator stops here`,
+      });
       return false;
     }
     if (node === null || typeof node !== 'object') return true;
@@ -97,10 +113,17 @@ function checkRefCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
       const abs = target.file ? (existsSync(target.file) ? realpathSync(target.file) : target.file) : file.absolute;
       const key = `${abs}${target.fragment || '#'}`;
       if (chain.includes(key)) {
-        const cycle = chain.slice(chain.indexOf(key)).map((k) => path.relative(process.cwd(), k)).join(' → ');
+        const cycle = chain
+          .slice(chain.indexOf(key))
+          .map((k) => path.relative(process.cwd(), k))
+          .join(' → ');
         if (!reported.has(cycle)) {
           reported.add(cycle);
-          diagnostics.push({ file: site.file.display, pointer: site.pointer, message: `$ref cycle with no content: ${cycle} → back to the start` });
+          diagnostics.push({
+            file: site.file.display,
+            pointer: site.pointer,
+            message: `$ref cycle with no content: ${cycle} → back to the start`,
+          });
         }
         break;
       }
@@ -116,7 +139,12 @@ function checkRefCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
 }
 
 /** Follows a node's $ref (if any) to the object, remembering which file and pointer it is. */
-function follow(spec: LoadedSpec, file: SourceFile, pointer: string, node: Json | undefined): { file: SourceFile; pointer: string; node: JsonObject } | null {
+function follow(
+  spec: LoadedSpec,
+  file: SourceFile,
+  pointer: string,
+  node: Json | undefined,
+): { file: SourceFile; pointer: string; node: JsonObject } | null {
   for (let i = 0; i < 32; i++) {
     if (!isObject(node)) return null;
     if (typeof node.$ref !== 'string') return { file, pointer, node };
@@ -142,7 +170,11 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
     const where = `${root.display}${pointerOf(['paths', p])}`;
     const shape = p.replace(/\{[^}]*\}/g, '{}');
     if (templates.has(shape)) {
-      diagnostics.push({ file: root.display, pointer: pointerOf(['paths', p]), message: `path ${JSON.stringify(p)} is equivalent to ${templates.get(shape)} (same template with other parameter names)` });
+      diagnostics.push({
+        file: root.display,
+        pointer: pointerOf(['paths', p]),
+        message: `path ${JSON.stringify(p)} is equivalent to ${templates.get(shape)} (same template with other parameter names)`,
+      });
     } else templates.set(shape, `${JSON.stringify(p)} at ${where}`);
     const item = follow(spec, root, pointerOf(['paths', p]), paths[p]);
     if (!item) continue;
@@ -160,7 +192,11 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
       const site = `${item.file.display}${item.pointer}/${m}`;
       const previous = ids.get(op.operationId);
       if (previous) {
-        diagnostics.push({ file: item.file.display, pointer: `${item.pointer}/${m}/operationId`, message: `duplicate operationId ${JSON.stringify(op.operationId)}; also used at ${previous}` });
+        diagnostics.push({
+          file: item.file.display,
+          pointer: `${item.pointer}/${m}/operationId`,
+          message: `duplicate operationId ${JSON.stringify(op.operationId)}; also used at ${previous}`,
+        });
       } else ids.set(op.operationId, site);
     }
   }
@@ -182,7 +218,8 @@ function checkSchemaCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
   const collect = (node: Json | undefined, out: string[], depth: number): void => {
     if (!isObject(node) || depth > MAX_DEPTH) return;
     if (typeof node.$ref === 'string') {
-      if (node.$ref.startsWith(prefix)) out.push(unescapePointerToken(decodeURIComponent(node.$ref.slice(prefix.length))));
+      if (node.$ref.startsWith(prefix))
+        out.push(unescapePointerToken(decodeURIComponent(node.$ref.slice(prefix.length))));
       return;
     }
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {

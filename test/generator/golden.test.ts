@@ -4,7 +4,7 @@
 // reading the new output against the spec.
 import { describe, expect, it } from 'vitest';
 import { generateFiles } from '../../scripts/generate.ts';
-import { diffTrees, firstDifference, goldenFixtures, maskStamp, readTree } from './support/golden.ts';
+import { diffTrees, firstDifference, goldenFixtures, goldenOutput, readTree } from './support/golden.ts';
 
 const FEATURES = [
   'accessor-override',
@@ -30,7 +30,7 @@ describe('golden output trees', () => {
 
   for (const fixture of goldenFixtures()) {
     it(fixture.name, async () => {
-      const actual = maskStamp(await generateFiles(fixture.specFile));
+      const actual = goldenOutput(await generateFiles(fixture.specFile));
       const expected = readTree(fixture.expectedDir);
       const diff = diffTrees(expected, actual);
       const report = [

@@ -79,7 +79,13 @@ describe('--check', () => {
     cpSync(path.join(repoRoot, 'generated'), copy, { recursive: true });
     appendFileSync(path.join(copy, 'api.md'), '\nhand edit\n');
     unlinkSync(path.join(copy, 'client/credential.ts'));
+    // A file an earlier run wrote (its stamp lists it) that the spec no longer produces.
     writeFileSync(path.join(copy, 'models/leftover.ts'), 'export type Leftover = 1;\n');
+    const stampFile = path.join(copy, '.generate-stamp.json');
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { files: string[] };
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, files: [...stamp.files, 'models/leftover.ts'] }, null, 2));
+    // A file of the user's own, which the stamp does not list, is not stale.
+    writeFileSync(path.join(copy, 'NOTES.md'), 'mine\n');
     const before = snapshot(copy);
 
     const run = await cli(['--check', '--out', rel(copy)]);
@@ -91,6 +97,8 @@ describe('--check', () => {
     expect(lines).toContain('  changed: api.md');
     expect(lines).toContain('  missing: client/credential.ts');
     expect(lines).toContain('  stale extra file: models/leftover.ts');
+    expect(lines).toContain('  changed: .generate-stamp.json');
+    expect(run.err).not.toContain('NOTES.md');
     expect(lines.at(-1)).toBe('Fix: npm run generate -- --out .test-out/pipeline/generated-copy');
     expect(snapshot(copy)).toEqual(before);
   }, 120_000);
@@ -185,8 +193,13 @@ describe('--spec FILE --out DIR on a good spec', () => {
   it('replaces the folder: generated files appear, stale ones disappear, no temporary folder is left', async () => {
     const out = path.join(group, 'good');
     mkdirSync(path.join(out, 'client'), { recursive: true });
+    // Left by an earlier run, whose stamp lists them.
     writeFileSync(path.join(out, 'stale.md'), 'old\n');
     writeFileSync(path.join(out, 'client/removed-resource.ts'), 'export {};\n');
+    writeFileSync(
+      path.join(out, '.generate-stamp.json'),
+      JSON.stringify({ files: ['.generate-stamp.json', 'stale.md', 'client/removed-resource.ts'] }),
+    );
     const spec = path.join(fixturesDir, 'minimal-crud/spec/openapi.yaml');
 
     const run = await cli(['--spec', rel(spec), '--out', rel(out)]);
