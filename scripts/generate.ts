@@ -76,7 +76,13 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   // render. swagger-parser's verdict is awaited before anything is formatted
   // or written, and a spec it rejects is reported as rejected even when a
   // later stage fails too.
-  const rawTypes = offload.rawTypes(spec.bundled);
+  // A third-party failure is still a located diagnostic, never a bare stack.
+  const rawTypes = offload.rawTypes(spec.bundled).catch((e: Error) => {
+    const file = path.relative(process.cwd(), spec.rootFile);
+    throw new SpecError([
+      { file, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },
+    ]);
+  });
   const swaggerParserResult = offload.swaggerParserCheck(spec.bundled);
   rawTypes.catch(() => {}); // awaited in render
   swaggerParserResult.catch(() => {}); // awaited below

@@ -1,13 +1,12 @@
-// The heavy, pure steps of a generation (openapi-typescript's raw types,
-// swagger-parser's validation of the bundled document, prettier), behind one
-// interface with two implementations: in-process, and on a worker thread so
-// they run on the second core beside the main thread's own checks, model and
-// render. Both give the same bytes; the
-// worker is only about wall time.
+// Where the heavy, pure steps of a generation run (openapi-typescript's raw
+// types, swagger-parser's validation of the bundled document, prettier): in
+// this thread, or on a worker thread so they use the second core beside the
+// main thread's own checks, model and render. Both call the one
+// implementation in heavy-steps.mjs; the worker is only about wall time.
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
-import { type SwaggerParserFailure, swaggerParserCheck } from './validate.ts';
+import { type SwaggerParserFailure, checkWithSwaggerParser, formatTypeScript, printRawTypes } from './heavy-steps.mjs';
 
 export interface FormatJob {
   filepath: string;
@@ -29,20 +28,9 @@ export interface Offload {
 export function inProcessOffload(): Offload {
   return {
     parallel: false,
-    async rawTypes(document) {
-      const { default: openapiTS, astToString } = await import('openapi-typescript');
-      return astToString(
-        await openapiTS(structuredClone(document) as never, { alphabetize: true, silent: true } as never),
-      );
-    },
-    swaggerParserCheck,
-    async formatTypeScript(jobs, config) {
-      const prettier = await import('prettier');
-      const out: string[] = [];
-      for (const job of jobs)
-        out.push(await prettier.format(job.text, { ...config, parser: 'babel-ts', filepath: job.filepath }));
-      return out;
-    },
+    rawTypes: (document) => printRawTypes(document),
+    swaggerParserCheck: (document) => checkWithSwaggerParser(document),
+    formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
     async close() {},
   };
 }

@@ -8,7 +8,7 @@
 // runtime cannot send; schemas that contain themselves with no object in
 // between (no finite TypeScript type). (Unresolvable and
 // non-local $refs are already refused, with every referring site, by load.)
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type { SwaggerParserFailure } from './heavy-steps.mjs';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
 import { realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
@@ -22,26 +22,6 @@ const RUNTIME_METHODS = ['get', 'put', 'post', 'delete'];
 
 function isObject(v: Json | undefined): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** What swagger-parser's validation reported, as plain data (it may run on a worker thread). */
-export interface SwaggerParserFailure {
-  message: string;
-  details?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
-}
-
-/** swagger-parser's validation of the bundled document; null when it passes. */
-export async function swaggerParserCheck(document: JsonObject): Promise<SwaggerParserFailure | null> {
-  try {
-    await SwaggerParser.validate(
-      structuredClone(document) as never,
-      { resolve: { external: false, http: false } } as never,
-    );
-    return null;
-  } catch (e) {
-    const err = e as Error & SwaggerParserFailure;
-    return { message: err.message, ...(err.details ? { details: err.details } : {}) };
-  }
 }
 
 /** The project's own checks, over the source files (file and pointer known exactly). Throws SpecError. */
@@ -226,7 +206,9 @@ function checkSchemaCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
       const list = node[key];
       if (Array.isArray(list)) for (const s of list) collect(s, out, depth + 1);
     }
-    collect(node.items, out, depth + 1);
+    // Array items are not followed: TypeScript expresses a type that recurses
+    // through an array (`type Json = string | Json[]`) as it does through an
+    // object's members. Only unions and intersections of themselves are empty.
   };
   for (const name of Object.keys(schemas)) {
     const out: string[] = [];
@@ -262,7 +244,7 @@ function checkSchemaCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
     diagnostics.push({
       file: root.display,
       pointer: pointerOf(['components', 'schemas', name]),
-      message: `schema ${JSON.stringify(name)} contains itself with no object in between (${cycle.join(' → ')}), so it has no finite TypeScript type; recurse through an object's properties instead`,
+      message: `schema ${JSON.stringify(name)} contains itself with no object or array in between (${cycle.join(' → ')}), so it has no finite TypeScript type; recurse through an object's properties or an array's items instead`,
     });
   }
 }

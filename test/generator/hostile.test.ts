@@ -19,7 +19,7 @@ import { fixturesDir, listFiles, repoRoot, scratchGroup } from './support/paths.
 import { typecheck, type TscResult } from './support/tsc.ts';
 import { cli, type CliRun } from './support/cli.ts';
 
-const GENERATED = ['hostile-text', 'hostile-recursion', 'hostile-deep-allowed'];
+const GENERATED = ['hostile-text', 'hostile-recursion', 'hostile-deep-allowed', 'hostile-prototype-keys'];
 const specOf = (name: string) => path.join(fixturesDir, name, 'spec/openapi.yaml');
 const rel = (p: string) => path.relative(repoRoot, p);
 
@@ -209,6 +209,11 @@ describe('hostile-recursion and depth', () => {
     expect(models.get('SelfRef1')!.type.getText()).toMatch(/next\?: SelfRef1;/);
     expect(models.get('Right')!.type.getText()).toMatch(/left\?: Left;/);
     expect(models.get('Expr')!.type.getText()).toMatch(/args: Expr\[\];/);
+    // Recursion through array items is a recursive type, not a rejection.
+    expect(models.get('JsonValue')!.type.getText()).toBe(
+      'string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }',
+    );
+    expect(models.get('Nest')!.type.getText()).toBe('Nest[]');
     // The inline cycle is cut where it repeats.
     expect(models.get('Inline')!.type.getText().replace(/\s+/g, ' ')).toBe(
       '{ child?: { child?: { child?: unknown; }; }; }',
@@ -231,22 +236,40 @@ describe('hostile-recursion and depth', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('schemas that contain themselves with no object in between are rejected, each named', async () => {
+  it('schemas that contain themselves with no object or array in between are rejected, each named', async () => {
     const out = outDir('hostile-recursion-rejected');
     const run = await cli(['--spec', rel(specOf('hostile-recursion-rejected')), '--out', rel(out)]);
     expect(run.code).toBe(1);
     const file = 'test/fixtures/hostile-recursion-rejected/spec/openapi.yaml';
     expect(run.err).toContain(
-      `${file}#/components/schemas/A: schema "A" contains itself with no object in between (A → B → A)`,
+      `${file}#/components/schemas/A: schema "A" contains itself with no object or array in between (A → B → A)`,
     );
     expect(run.err).toContain(`${file}#/components/schemas/B: schema "B" contains itself`);
     expect(run.err).toContain(
-      `${file}#/components/schemas/U: schema "U" contains itself with no object in between (U → U)`,
+      `${file}#/components/schemas/U: schema "U" contains itself with no object or array in between (U → U)`,
     );
-    expect(run.err).toContain(
-      `${file}#/components/schemas/Arr: schema "Arr" contains itself with no object in between (Arr → Arr)`,
-    );
+    expect(run.err).not.toContain('Arr');
     expect(run.err).not.toContain('Holder');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('hostile-prototype-keys: names that are Object.prototype members', () => {
+  it('every property keeps its name and optionality, in the models and in the raw types', () => {
+    const models = typeAliases(read('hostile-prototype-keys', 'models/default.ts'));
+    const record = models.get('Record')!.type.getText().replace(/\s+/g, ' ');
+    for (const member of [
+      'hasOwnProperty: string;',
+      'constructor: string;',
+      'valueOf?: number;',
+      'isPrototypeOf?: boolean;',
+      'toString?: string;',
+      '__proto__?: string;',
+    ])
+      expect(record).toContain(member);
+    const raw = read('hostile-prototype-keys', 'openapi-types.ts');
+    expect(raw).toMatch(/hasOwnProperty: string;/);
+    expect(raw).toMatch(/propertyIsEnumerable: "yes" \| "no";/);
+    expect(raw).not.toContain('__astraPrototypeKey_');
   });
 });

@@ -1,0 +1,11 @@
+import type { JsonObject } from './load.ts';
+
+/** What swagger-parser's validation reported, as plain data (it may come from the worker thread). */
+export interface SwaggerParserFailure {
+  message: string;
+  details?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+}
+
+export declare function printRawTypes(document: JsonObject): Promise<string>;
+export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;
+export declare function formatTypeScript(jobs: { filepath: string; text: string }[], config: object): Promise<string[]>;

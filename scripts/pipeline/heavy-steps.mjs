@@ -1,0 +1,154 @@
+// The three heavy, pure steps of a generation, implemented once: openapi-
+// typescript's raw types, swagger-parser's validation of the bundled document,
+// and prettier. pipeline/offload.ts runs them in-process or on the worker
+// thread (offload-worker.mjs); both call these same functions, so the bytes
+// cannot depend on which thread did the work. Plain JavaScript so the worker
+// can load it under any loader.
+
+// Object.prototype's own members. @redocly/openapi-core (inside
+// openapi-typescript) looks spec keys up in plain objects, so a schema
+// property named `hasOwnProperty` or `valueOf` finds the inherited function
+// and crashes it. Such keys are renamed to placeholders before the call and
+// restored in the printed text.
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const PLACEHOLDER_PREFIX = '__astraPrototypeKey_';
+
+function hidePrototypeKeys(value) {
+  if (Array.isArray(value)) return value.map(hidePrototypeKeys);
+  if (value === null || typeof value !== 'object') return value;
+  // Object.fromEntries defines own properties, so `__proto__` stays a key.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => {
+      const renamed = PROTOTYPE_KEYS.has(key) ? PLACEHOLDER_PREFIX + key : key;
+      // `required` lists and a discriminator's propertyName name properties too.
+      if (key === 'required' && Array.isArray(member))
+        return [renamed, member.map((m) => (PROTOTYPE_KEYS.has(m) ? PLACEHOLDER_PREFIX + m : m))];
+      if (key === 'propertyName' && typeof member === 'string' && PROTOTYPE_KEYS.has(member))
+        return [renamed, PLACEHOLDER_PREFIX + member];
+      return [renamed, hidePrototypeKeys(member)];
+    }),
+  );
+}
+
+/** openapi-typescript's `paths`/`components` types for a bundled document, as text. */
+export async function printRawTypes(document) {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const text = JSON.stringify(document);
+  if (text.includes(PLACEHOLDER_PREFIX)) {
+    throw new Error(`the document contains the reserved text ${PLACEHOLDER_PREFIX}`);
+  }
+  const ast = await openapiTS(hidePrototypeKeys(JSON.parse(text)), { alphabetize: true, silent: true });
+  return hoistRecursiveSchemas(astToString(ast).replaceAll(PLACEHOLDER_PREFIX, ''));
+}
+
+// openapi-typescript prints every schema as a member of `components.schemas`
+// and every reference as `components["schemas"]["X"]`. A schema that reaches
+// itself through array items or unions only, with no object member in between
+// (`JsonValue: string | components["schemas"]["JsonValue"][]`), is then a
+// member whose type annotation refers to itself, which tsc rejects (TS2502),
+// though the same type as an alias is fine. Such members are given a local
+// recursive alias instead; everything else is left byte for byte.
+const HOISTED_PREFIX = '__RecursiveSchema';
+
+async function hoistRecursiveSchemas(source) {
+  if (!source.includes('components["schemas"]')) return source;
+  const ts = (await import('typescript')).default;
+  const file = ts.createSourceFile('openapi-types.ts', source, ts.ScriptTarget.Latest, true);
+  const members = schemaMembers(ts, file);
+  const edges = new Map();
+  for (const [name, member] of members) edges.set(name, directSchemaRefs(ts, member.type));
+  const recursive = [...members.keys()].filter((name) => reaches(edges, name, name));
+  if (recursive.length === 0) return source;
+  const alias = new Map(recursive.map((name, i) => [name, `${HOISTED_PREFIX}${i}`]));
+  const refText = (name) => `components["schemas"][${JSON.stringify(name)}]`;
+  const declarations = recursive.map((name) => {
+    let body = members.get(name).type.getText(file);
+    for (const [target, local] of alias) body = body.replaceAll(refText(target), local);
+    return `type ${alias.get(name)} = ${body};`;
+  });
+  let out = source;
+  const spans = recursive.map((name) => members.get(name).type).sort((a, b) => b.getStart(file) - a.getStart(file));
+  for (const node of spans) {
+    const name = [...members].find(([, m]) => m.type === node)[0];
+    out = out.slice(0, node.getStart(file)) + alias.get(name) + out.slice(node.getEnd());
+  }
+  return `${out.trimEnd()}\n${declarations.join('\n')}\n`;
+}
+
+/** The members of `components.schemas` by schema name. */
+function schemaMembers(ts, file) {
+  const out = new Map();
+  for (const statement of file.statements) {
+    if (!ts.isInterfaceDeclaration(statement) || statement.name.text !== 'components') continue;
+    for (const group of statement.members) {
+      if (!ts.isPropertySignature(group) || group.name.getText(file) !== 'schemas') continue;
+      if (!group.type || !ts.isTypeLiteralNode(group.type)) continue;
+      for (const member of group.type.members) {
+        if (!ts.isPropertySignature(member) || !member.type) continue;
+        const key = member.name;
+        out.set(ts.isStringLiteral(key) || ts.isIdentifier(key) ? key.text : key.getText(file), member);
+      }
+    }
+  }
+  return out;
+}
+
+/** Schema names referenced by `type` other than from inside an object type's members. */
+function directSchemaRefs(ts, type) {
+  const refs = [];
+  const visit = (node) => {
+    if (ts.isTypeLiteralNode(node) || ts.isMappedTypeNode(node)) return;
+    if (ts.isIndexedAccessTypeNode(node)) {
+      const inner = node.objectType;
+      if (
+        ts.isIndexedAccessTypeNode(inner) &&
+        inner.objectType.getText() === 'components' &&
+        inner.indexType.getText() === '"schemas"' &&
+        ts.isLiteralTypeNode(node.indexType) &&
+        ts.isStringLiteral(node.indexType.literal)
+      ) {
+        refs.push(node.indexType.literal.text);
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(type);
+  return refs;
+}
+
+function reaches(edges, from, target) {
+  const seen = new Set();
+  const stack = [...(edges.get(from) ?? [])];
+  while (stack.length) {
+    const next = stack.pop();
+    if (next === target) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(edges.get(next) ?? []));
+  }
+  return false;
+}
+
+/** swagger-parser's validation of a bundled document: null when it passes, else its message and details. */
+export async function checkWithSwaggerParser(document) {
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  try {
+    await SwaggerParser.validate(structuredClone(document), { resolve: { external: false, http: false } });
+    return null;
+  } catch (error) {
+    return {
+      message: error.message,
+      ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
+    };
+  }
+}
+
+/** Formats TypeScript sources with prettier's babel-ts parser and the given config, in order. */
+export async function formatTypeScript(jobs, config) {
+  const prettier = await import('prettier');
+  const out = [];
+  for (const { text, filepath } of jobs)
+    out.push(await prettier.format(text, { ...config, parser: 'babel-ts', filepath }));
+  return out;
+}
