@@ -48,6 +48,17 @@ export interface LoadedSpec {
 }
 
 const MAX_ALIASES = 100;
+
+/**
+ * How deep a value may sit in a spec file, in JSON-pointer tokens: the YAML
+ * loader's own limit (js-yaml's default maxDepth of 100 admits values 98
+ * collections deep), applied to every file whichever parser read it (the
+ * `yaml` library and JSON.parse have no limit of their own), so a spec is
+ * accepted or rejected the same way on every path. Checked right after
+ * parsing, without recursion, so that no later stage (which all recurse)
+ * meets anything deeper; each of them handles this depth.
+ */
+export const MAX_DEPTH = 98;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export function displayPath(absolute: string): string {
@@ -154,8 +165,30 @@ function readSpecFile(absolute: string, display: string): Json {
   }
   const text = readFileSync(absolute, 'utf8');
   // JSON files take the fast strict path; anything else is YAML (of which JSON is a subset).
-  if (absolute.endsWith('.json')) return parseJsonText(text, display) as Json;
-  return parseSpecText(text, display);
+  const content = absolute.endsWith('.json') ? (parseJsonText(text, display) as Json) : parseSpecText(text, display);
+  assertNesting(content, display);
+  return content;
+}
+
+/** Rejects a document with a value deeper than MAX_DEPTH, naming the first such place. */
+function assertNesting(content: Json, display: string): void {
+  const stack: { node: Json; tokens: (string | number)[] }[] = [{ node: content, tokens: [] }];
+  while (stack.length) {
+    const { node, tokens } = stack.pop()!;
+    if (tokens.length > MAX_DEPTH) {
+      throw new SpecError([
+        {
+          file: display,
+          pointer: pointerOf(tokens),
+          message: `nested more than ${MAX_DEPTH} levels deep; the generator stops here`,
+        },
+      ]);
+    }
+    if (node === null || typeof node !== 'object') continue;
+    const entries: [string | number, Json][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ node: entries[i]![1], tokens: [...tokens, entries[i]![0]] });
+  }
 }
 
 export interface RefSite {

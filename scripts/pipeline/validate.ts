@@ -11,11 +11,10 @@
 import type { SwaggerParserFailure } from './heavy-steps.mjs';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
-import { realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
+import { MAX_DEPTH, realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
-export const MAX_DEPTH = 64;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 /** The methods the runtime contract can send (src/operation.ts); generated code for others would not compile. */
 const RUNTIME_METHODS = ['get', 'put', 'post', 'delete'];
@@ -30,7 +29,6 @@ export function checkSources(spec: LoadedSpec): void {
   const diagnostics: Diagnostic[] = [];
   const unsupported = versionProblem(root);
   if (unsupported) throw new SpecError([unsupported]);
-  for (const file of spec.files.values()) checkDepth(file, diagnostics);
   checkRefCycles(spec, diagnostics);
   checkOperations(spec, diagnostics);
   checkSchemaCycles(spec, diagnostics);
@@ -60,24 +58,6 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
     diagnostics.push({ file: root.display, pointer: '', message: failure.message.split('\n').slice(0, 5).join(' ') });
   }
   throw new SpecError(diagnostics);
-}
-
-function checkDepth(file: SourceFile, diagnostics: Diagnostic[]): void {
-  const visit = (node: Json, tokens: (string | number)[]): boolean => {
-    if (tokens.length > MAX_DEPTH) {
-      diagnostics.push({
-        file: file.display,
-        pointer: pointerOf(tokens),
-        message: `nested more than ${MAX_DEPTH} levels deep; the generator stops here`,
-      });
-      return false;
-    }
-    if (node === null || typeof node !== 'object') return true;
-    const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
-    for (const [k, v] of entries) if (!visit(v, [...tokens, k])) return false;
-    return true;
-  };
-  visit(file.content, []);
 }
 
 /** A $ref whose chain of pure references returns to itself never reaches content. */

@@ -3,10 +3,11 @@
 // depth. Each spec is generated with the CLI into .test-out/hostile/<name>/,
 // then the output is read back with the TypeScript compiler and compared with
 // the spec, and compiled under tsc --strict.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSpecText, type JsonObject } from '../../scripts/pipeline/load.ts';
+import { MAX_DEPTH, parseSpecText, type JsonObject } from '../../scripts/pipeline/load.ts';
+import jsYaml from 'js-yaml';
 import {
   descriptors,
   jsDocText,
@@ -222,16 +223,18 @@ describe('hostile-recursion and depth', () => {
 
   it('a schema nested to the depth limit generates, every level kept', () => {
     const deep = typeAliases(read('hostile-deep-allowed', 'models/deep.ts')).get('Deep')!.type.getText();
-    for (let i = 0; i < 30; i++) expect(deep).toContain(`n${i}?:`);
+    for (let i = 0; i < 47; i++) expect(deep).toContain(`n${i}?:`);
   });
 
   it('one level deeper is rejected, naming the file and the pointer; nothing is written', async () => {
     const out = outDir('hostile-too-deep');
     const run = await cli(['--spec', rel(specOf('hostile-too-deep')), '--out', rel(out)]);
     expect(run.code).toBe(1);
-    const pointer = `#/components/schemas/Deep${Array.from({ length: 31 }, (_, i) => `/properties/n${i}`).join('')}`;
+    // The first pointer longer than MAX_DEPTH (98 tokens).
+    const pointer = `#/components/schemas/Deep${Array.from({ length: 48 }, (_, i) => `/properties/n${i}`).join('')}`;
+    expect(pointer.split('/').length - 1).toBe(MAX_DEPTH + 1);
     expect(run.err).toContain(
-      `test/fixtures/hostile-too-deep/spec/openapi.yaml${pointer}: nested more than 64 levels deep`,
+      `test/fixtures/hostile-too-deep/spec/openapi.yaml${pointer}: nested more than ${MAX_DEPTH} levels deep`,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -272,4 +275,44 @@ describe('hostile-prototype-keys: names that are Object.prototype members', () =
     expect(raw).toMatch(/propertyIsEnumerable: "yes" \| "no";/);
     expect(raw).not.toContain('__astraPrototypeKey_');
   });
+});
+
+describe('the nesting limit agrees with the YAML loader', () => {
+  const nested = (depth: number) => {
+    let text = 'x';
+    for (let i = 0; i < depth; i++) text = `{a: ${text}}`;
+    return text;
+  };
+  it('js-yaml reads a value exactly MAX_DEPTH collections deep and refuses one more', () => {
+    expect(() => jsYaml.load(nested(MAX_DEPTH), { schema: jsYaml.CORE_SCHEMA })).not.toThrow();
+    expect(() => jsYaml.load(nested(MAX_DEPTH + 1), { schema: jsYaml.CORE_SCHEMA })).toThrow(/maxDepth/);
+  });
+  it('the loader reads the deeper text too (through the yaml library), so the one depth check decides', () => {
+    expect(parseSpecText(nested(MAX_DEPTH + 1), 'deep.yaml')).toBeTruthy();
+  });
+});
+
+describe('nesting far beyond the limit', () => {
+  it.each(['json', 'yaml'])(
+    'a %s document nested 200,000 levels is rejected with a location, not a crash',
+    async (ext) => {
+      const dir = path.join(scratchGroup('hostile-very-deep'), ext);
+      mkdirSync(dir, { recursive: true });
+      const spec = path.join(dir, `openapi.${ext}`);
+      const nest = '['.repeat(200_000) + ']'.repeat(200_000);
+      writeFileSync(
+        spec,
+        ext === 'json'
+          ? `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"x-deep":${nest}}`
+          : `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${nest}\n`,
+      );
+      const out = path.join(dir, 'out');
+      const run = await cli(['--spec', rel(spec), '--out', rel(out)]);
+      expect(run.code).toBe(1);
+      expect(run.err).toContain('the spec was rejected (1 problem); nothing was written.');
+      expect(run.err).toMatch(new RegExp(`${rel(spec).replace(/[.]/g, '\\.')}(#/x-deep/0/0|:4:)`));
+      expect(run.err).not.toMatch(/^\s+at /m);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });
