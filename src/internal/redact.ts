@@ -60,8 +60,8 @@ export function secretValues(
   return out;
 }
 
-/** `scheme://user:password@` anywhere in text. */
-const USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]*@/gi;
+/** `scheme://user:password@` anywhere in text (the scheme's length bounded, so long text stays linear). */
+const USERINFO = /([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@"'<>]*@/gi;
 const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;
 const CONTROL: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -86,7 +86,7 @@ function decodeOnce(s: string): string {
 export function scrubber(secrets: readonly string[]): (text: string) => string {
   const plain = (text: string) => {
     for (const s of secrets) text = text.replaceAll(s, REDACTED);
-    return text.replace(USERINFO, `$1${REDACTED}@`);
+    return text.includes('://') ? text.replace(USERINFO, `$1${REDACTED}@`) : text;
   };
   return (text) => {
     let out = plain(String(text));
