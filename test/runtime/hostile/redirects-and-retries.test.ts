@@ -125,7 +125,7 @@ describe('only transient failures are retried', () => {
         accountId: ACCOUNT,
         token: 't0k3n',
         ...bad,
-        hooks: { onError: (e) => errors.push(e.error) },
+        hooks: { onError: (e: { error: AstraError }) => errors.push(e.error) },
       } as never);
     expect(make).toThrow(AstraConfigError);
     expect(errors).toHaveLength(1);
