@@ -3,19 +3,34 @@
 
 import { createResourceTree, type AstraClientResources } from '../generated/index.js';
 import type { paths } from '../generated/openapi-types.js';
-import type { Runtime } from './operation.js';
+import { AstraError } from './errors.js';
+import type { ClientOptions } from './internal/config.js';
+import { createRuntime } from './internal/runtime.js';
 import { createRawClient, type RawClient } from './raw.js';
-import { createRuntime, type RuntimeOptions } from './runtime.js';
 
-export type AstraClientOptions = RuntimeOptions;
+export type AstraClientOptions = ClientOptions;
 
 export type AstraClient = AstraClientResources & {
-  /** The typed openapi-fetch client, same base URL, token and headers. */
+  /** The typed openapi-fetch client over the same transport: base URL, token, timeout, retries, redirects, redaction, hooks. */
   readonly raw: RawClient<paths>;
 };
 
+/** The client. Unusable options throw AstraConfigError, which is also given to `hooks.onError`. */
 export function createAstraClient(options: AstraClientOptions): AstraClient {
-  const runtime: Runtime = createRuntime(options);
-  const raw = createRawClient<paths>(options);
-  return Object.assign(createResourceTree(runtime), { raw });
+  try {
+    const runtime = createRuntime(options);
+    return Object.assign(createResourceTree(runtime), {
+      raw: createRawClient<paths>(runtime.config.baseUrl, runtime.raw),
+    });
+  } catch (error) {
+    const onError = options?.hooks?.onError;
+    if (error instanceof AstraError && typeof onError === 'function') {
+      try {
+        onError({ error, attempt: 0 });
+      } catch {
+        // The configuration error is what the caller needs to see.
+      }
+    }
+    throw error;
+  }
 }

@@ -9,12 +9,18 @@
 // │  └─ ServerError           other 5xx
 // │     ├─ InternalServerError 500, BadGatewayError 502, ServiceUnavailableError 503
 // ├─ AstraInvalidResponseError a 2xx whose body is not what the operation returns
+// ├─ AstraRedirectError       a redirect the runtime refuses to follow (never retried)
 // ├─ AstraConnectionError     no response (refused, reset, DNS, TLS, …)
-// ├─ AstraTimeoutError        no response within timeoutMs
-// └─ AstraAbortError          the caller's signal aborted the call
+// ├─ AstraTimeoutError        no response within timeoutMs (or waitFor ran out of time)
+// ├─ AstraAbortError          the caller's signal aborted the call
+// ├─ AstraConfigError         the client's options or a call's arguments are unusable
+// ├─ AstraPageLimitError      a listing needed more than `maxPages` requests
+// └─ AstraStateError          waitFor saw the resource reach a failed state
 //
-// Errors hold only redacted data (see redact.ts), so message, JSON.stringify
-// and util.inspect are safe to log.
+// Errors are built by one factory (`errorFor`, `failureOf`, in the style of
+// openai-node's APIError.generate) from data that has been scrubbed of every
+// secret by value (see internal/redact.ts), so message, JSON.stringify and
+// util.inspect are safe to log.
 //
 // Only AstraError and AstraApiError have behaviour of their own; the other
 // classes differ only by name, so they are made by `subclass` from one line
@@ -22,7 +28,7 @@
 // real class (`instanceof`, `extends`, `name` and `constructor.name` work),
 // and its instance type is the interface of the same name.
 
-import type { RedactedRequest } from './redact.js';
+import { scrubValue, type RedactedRequest } from './internal/redact.js';
 
 /** One rejected query parameter, header or body field. */
 export interface InvalidEntry {
@@ -115,7 +121,11 @@ const byStatus: Record<number, AstraErrorClass<AstraApiError>> = {};
  * A subclass of `base` named `name`, registered for `status` when given. The
  * name is a computed key so that minifiers keep it as the constructor's name.
  */
-function subclass<T extends AstraError>(name: string, base: AstraErrorClass<AstraError>, status?: number): AstraErrorClass<T> {
+function subclass<T extends AstraError>(
+  name: string,
+  base: AstraErrorClass<AstraError>,
+  status?: number,
+): AstraErrorClass<T> {
   const cls = { [name]: class extends base {} }[name] as unknown as AstraErrorClass<T>;
   cls.prototype.name = name;
   if (status) byStatus[status] = cls as unknown as AstraErrorClass<AstraApiError>;
@@ -157,6 +167,35 @@ export interface AstraInvalidResponseError extends AstraError {
 }
 export const AstraInvalidResponseError = subclass<AstraInvalidResponseError>('AstraInvalidResponseError', AstraError);
 
+/** A redirect that was not followed: to another origin, of a non-GET request, a loop, or too many hops. */
+export interface AstraRedirectError extends AstraError {
+  readonly status: number;
+  /** Where the server pointed (secrets scrubbed). */
+  readonly location?: string;
+}
+export const AstraRedirectError = subclass<AstraRedirectError>('AstraRedirectError', AstraError);
+
+/** Unusable options or arguments: thrown by createAstraClient, or by a call for its own arguments; never retried. */
+export interface AstraConfigError extends AstraError {
+  /** The option or argument at fault (`baseUrl`, `timeoutMs`, `token`, `ids[0]`, …). */
+  readonly option: string;
+}
+export const AstraConfigError = subclass<AstraConfigError>('AstraConfigError', AstraError);
+
+/** A listing was stopped after `maxPages` requests. */
+export interface AstraPageLimitError extends AstraError {
+  readonly maxPages: number;
+}
+export const AstraPageLimitError = subclass<AstraPageLimitError>('AstraPageLimitError', AstraError);
+
+/** `waitFor` saw the resource reach a state it cannot come back from. */
+export interface AstraStateError extends AstraError {
+  readonly state: string;
+  /** The resource as last read. */
+  readonly resource: unknown;
+}
+export const AstraStateError = subclass<AstraStateError>('AstraStateError', AstraError);
+
 /** The request got no response: connection refused or reset, DNS or TLS failure. */
 export interface AstraConnectionError extends AstraError {
   /** The system error code when there is one (`ECONNREFUSED`, `ECONNRESET`, …). */
@@ -174,5 +213,126 @@ export const AstraTimeoutError = subclass<AstraTimeoutError>('AstraTimeoutError'
 export interface AstraAbortError extends AstraError {}
 export const AstraAbortError = subclass<AstraAbortError>('AstraAbortError', AstraError);
 
-/** The class for a status: exact match, else the family (4xx, 5xx), else AstraApiError. */
-export const errorClassFor = (status: number): AstraErrorClass<AstraApiError> => byStatus[status] ?? byStatus[(status / 100) | 0] ?? AstraApiError;
+// ---------- the factory ----------------------------------------------------
+
+/** What an error needs to know about its call. Built only on failure paths. */
+export interface CallContext {
+  /** What the message starts with: `GET /accounts/…/credentials/c1`. */
+  readonly label: string;
+  /** A copy of the request with no secret in it. */
+  readonly request: RedactedRequest;
+  /** Removes every secret of the call from a server- or system-supplied string, by value, after decoding. */
+  readonly scrub: (text: string) => string;
+}
+
+/** `text` on one line, cut to `max` characters, for messages (the full value stays on the error's fields). */
+export const cut = (text: unknown, max = 200): string => {
+  const s = String(text).replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max) + '…' : s;
+};
+
+/** An error about a call: the message starts with what failed, and the error carries the redacted request. */
+export const callError = <T extends AstraError>(
+  Cls: AstraErrorClass<T>,
+  k: CallContext,
+  what: string,
+  fields?: object,
+): T => new Cls(k.label + what, { ...fields, request: k.request });
+
+const stringOr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const entriesOr = (v: unknown): InvalidEntry[] | undefined => (Array.isArray(v) ? v : undefined);
+
+/**
+ * The typed error for a non-2xx response (the class by exact status, else by
+ * family, else AstraApiError), from its body `text` (what was read of it) and
+ * its `headers` (already redacted by name). The problem is parsed first and
+ * then scrubbed member by member, so a secret the server wrote with JSON
+ * escapes (`\/`, `\u002b`) is found in its decoded form.
+ */
+export function errorFor(
+  status: number,
+  statusText: string,
+  text: string,
+  headers: Record<string, string>,
+  k: CallContext,
+  retryAfterMs?: number,
+): AstraApiError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (an HTML page from a proxy) or cut off: a snippet is kept instead.
+  }
+  const problem =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (scrubValue(parsed, k.scrub) as Problem)
+      : undefined;
+  // Members are taken only when they have the documented type; a malformed problem still gives the right class.
+  const problemType = stringOr(problem?.type);
+  const title = stringOr(problem?.title);
+  const detail = stringOr(problem?.detail);
+  const correlationId = stringOr(problem?.correlationID);
+  const problemNumber = Number(/\/problems\/(\d+)$/.exec(problemType ?? '')?.[1]) || undefined;
+  const bodySnippet = problem ? undefined : cut(k.scrub(text));
+  for (const name in headers) headers[name] = k.scrub(headers[name] as string);
+  const what =
+    `: ${status} ${cut(title ?? k.scrub(statusText))}` +
+    (detail ? ': ' + cut(detail, 300) : '') +
+    (problemNumber
+      ? ` (problem ${problemNumber}${correlationId ? ', correlationID ' + cut(correlationId, 80) : ''})`
+      : '') +
+    (bodySnippet ? ' body: ' + bodySnippet : '');
+  const Cls = byStatus[status] ?? byStatus[(status / 100) | 0] ?? AstraApiError;
+  return callError(Cls, k, what, {
+    status,
+    problemType,
+    problemNumber,
+    title,
+    detail,
+    correlationId,
+    invalidFields: entriesOr(problem?.invalidFields),
+    invalidParams: entriesOr(problem?.invalidParams),
+    headers,
+    problem,
+    bodySnippet,
+    retryAfterMs,
+  });
+}
+
+/** How an attempt ended, beside what it threw. */
+export interface AttemptEnd {
+  /** The caller's signal aborted: that wins over everything else. */
+  aborted: boolean;
+  /** The attempt's own timeout fired (its value), else undefined. */
+  timedOutAfter?: number;
+}
+
+/**
+ * The AstraError for whatever an attempt threw. The caller's abort always
+ * wins; then errors already typed (responses, redirects); then this attempt's
+ * timeout; then a TypeError without a cause, which is fetch refusing the
+ * request itself (a malformed header, say: asking again cannot help); else a
+ * connection failure. Its text can quote request data (undici quotes an
+ * invalid header value), so only a scrubbed copy is kept, never the original
+ * error as `cause`.
+ */
+export function failureOf(e: unknown, k: CallContext, end: AttemptEnd): AstraError {
+  if (end.aborted) return callError(AstraAbortError, k, ' was aborted');
+  if (e instanceof AstraError) return e;
+  if (end.timedOutAfter !== undefined)
+    return callError(AstraTimeoutError, k, ` timed out after ${end.timedOutAfter} ms`, {
+      timeoutMs: end.timedOutAfter,
+    });
+  type SystemError = { message?: string; code?: string; cause?: SystemError } | undefined;
+  if (e instanceof TypeError && !e.cause)
+    return callError(AstraConfigError, k, ` could not be sent: ${cut(k.scrub(e.message))}`, { option: 'request' });
+  // undici's own message is "fetch failed": the cause says what happened.
+  const err = (e as SystemError)?.cause ?? (e as SystemError);
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  return callError(
+    AstraConnectionError,
+    k,
+    ` failed: ${cut(k.scrub(String(err?.message)))}${code ? ` (${code})` : ''}`,
+    { code },
+  );
+}

@@ -59,7 +59,8 @@ export type FilterField = { readonly [op in FilterOperator]: (value: FilterValue
 export function where(field: string): FilterField {
   if (!FIELD.test(field)) throw new TypeError(`invalid filter field ${JSON.stringify(field)}`);
   const ops: Partial<Record<FilterOperator, (value: FilterValue) => Filter>> = {};
-  for (const op of ['eq', 'lt', 'gt', 'lte', 'gte'] as const) ops[op] = (value) => new Filter([`${field} ${op} ${quoteFilterValue(value)}`]);
+  for (const op of ['eq', 'lt', 'gt', 'lte', 'gte'] as const)
+    ops[op] = (value) => new Filter([`${field} ${op} ${quoteFilterValue(value)}`]);
   return ops as FilterField;
 }
 

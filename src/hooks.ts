@@ -1,10 +1,12 @@
 // Observation hooks. They are synchronous observers called with redacted
-// data only: no token, no Authorization header, no secret body member. A hook
-// that throws fails the call with its own error. The payloads are built only
-// when the hook is set, so unused hooks cost nothing per request.
+// data only: no token, no Authorization header, no secret body member, and
+// server-supplied text (response headers) scrubbed of the call's secrets by
+// value. A hook that throws fails the call with its own error (except
+// onError, whose failure is ignored). The payloads are built only when the
+// hook is set, so unused hooks cost nothing per request.
 
 import type { AstraError } from './errors.js';
-import type { RedactedRequest } from './redact.js';
+import type { RedactedRequest } from './internal/redact.js';
 
 export interface RequestEvent {
   request: RedactedRequest;
@@ -26,6 +28,14 @@ export interface RetryEvent extends RequestEvent {
   delayMs: number;
 }
 
+export interface ErrorEvent {
+  error: AstraError;
+  /** Absent for the client's own configuration errors. */
+  request?: RedactedRequest;
+  /** The attempt that failed last. */
+  attempt: number;
+}
+
 export interface Hooks {
   /** Before each HTTP request (each attempt). */
   onRequest?(event: RequestEvent): void;
@@ -33,6 +43,10 @@ export interface Hooks {
   onResponse?(event: ResponseEvent): void;
   /** Before waiting to retry. */
   onRetry?(event: RetryEvent): void;
-  /** When a call fails for good (after retries), with the error it throws. */
-  onError?(event: RequestEvent & { error: AstraError }): void;
+  /**
+   * When a call fails for good (after retries), with the error it throws;
+   * also for configuration errors (of createAstraClient, with no request, or
+   * of a call's arguments).
+   */
+  onError?(event: ErrorEvent): void;
 }

@@ -1,4 +1,6 @@
-// Public entry point of astra-control-sdk.
+// Public entry point of astra-control-sdk: what users call and the types
+// they name. The runtime's internals (src/internal/, the Runtime contract the
+// generated code uses) are not exported.
 
 import type { problemTypes } from '../generated/problems.js';
 
@@ -6,9 +8,16 @@ export { createAstraClient, type AstraClient, type AstraClientOptions } from './
 /** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
 export { problemTypes } from '../generated/problems.js';
 export type ProblemName = keyof typeof problemTypes;
-export { createRuntime, type RuntimeOptions } from './runtime.js';
-export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
-export { where, and, Filter, quoteFilterValue, type FilterField, type FilterValue, type FilterOperator } from './filter.js';
+export type { RawClient } from './raw.js';
+export {
+  where,
+  and,
+  Filter,
+  quoteFilterValue,
+  type FilterField,
+  type FilterValue,
+  type FilterOperator,
+} from './filter.js';
 export {
   AstraError,
   AstraApiError,
@@ -25,30 +34,33 @@ export {
   BadGatewayError,
   ServiceUnavailableError,
   AstraInvalidResponseError,
+  AstraRedirectError,
   AstraConnectionError,
   AstraTimeoutError,
   AstraAbortError,
+  AstraConfigError,
+  AstraPageLimitError,
+  AstraStateError,
   type Problem,
   type InvalidEntry,
   type ProblemTypeRef,
 } from './errors.js';
-export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './hooks.js';
-export type { RedactedRequest } from './redact.js';
+export type { Hooks, RequestEvent, ResponseEvent, RetryEvent, ErrorEvent } from './hooks.js';
+export type { RedactedRequest } from './internal/redact.js';
 export type { RetryOptions } from './retry.js';
 export type { TokenSource } from './auth.js';
-export { encodePathSegment } from './request.js';
 export type {
+  ApiPromise,
   BodyInput,
   CollectionQuery,
+  ConditionalRequestOptions,
   FilterExpression,
-  HttpMethod,
   ListQuery,
-  OperationDescriptor,
   OrderBy,
   Page,
   Pager,
-  QueryParamName,
   RequestOptions,
-  Runtime,
   Selected,
+  WaitOptions,
+  WithResponse,
 } from './operation.js';

@@ -39,8 +39,14 @@ export interface OperationDescriptor {
   readonly pagination?: 'continue' | 'none';
   /** Query parameters the operation accepts. */
   readonly queryParams?: readonly QueryParamName[];
-  /** Top-level request-body members that hold secrets (e.g. `keyStore`). */
+  /** Top-level request-body members that hold secrets (e.g. `keyStore`), from the spec's `x-astra-secret`. */
   readonly secretFields?: readonly string[];
+  /**
+   * On the `get` of a resource whose `state` moves: the states it cannot come
+   * back from (`failed`, `removed`, …), read from the spec's state enum.
+   * `waitFor` stops with an AstraStateError when it sees one it is not waiting for.
+   */
+  readonly failedStates?: readonly string[];
   readonly deprecated?: boolean;
 }
 
@@ -54,6 +60,41 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Extra request headers, e.g. `{ ForceUpdate: 'true' }` for an in-place restore. */
   headers?: Record<string, string>;
+}
+
+/** Options of an update or delete whose operation accepts `If-Match`. */
+export interface ConditionalRequestOptions extends RequestOptions {
+  /** Sent as `If-Match`: the call fails with PreconditionFailedError (412) unless the stored resource still has this ETag. */
+  ifMatch?: string;
+}
+
+/** Options of `waitFor`. */
+export interface WaitOptions<S extends string> {
+  /** The state (or any of the states) to wait for. */
+  until: S | readonly S[];
+  /** How long to wait in all, in ms. Default 600 000 (10 minutes); then an AstraTimeoutError. */
+  timeoutMs?: number;
+  /** Between reads, in ms. Default 2 000. */
+  intervalMs?: number;
+  /** Stops waiting with AstraAbortError. */
+  signal?: AbortSignal;
+  /** Options for each read (per-attempt timeout, headers). */
+  request?: Omit<RequestOptions, 'signal'>;
+}
+
+/** The HTTP response of a call beside its result: `ETag`, `Location`, the correlation id. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+}
+
+/**
+ * What single-resource calls return: a promise of the result that also gives
+ * the HTTP response, `await astra.credentials.get(id).withResponse()`. The
+ * request starts at once, whichever of the two is awaited.
+ */
+export interface ApiPromise<T> extends Promise<T> {
+  withResponse(): Promise<WithResponse<T>>;
 }
 
 /** A filter built with `where(field)`; renders to the API's filter syntax. */
@@ -103,8 +144,11 @@ export interface Page<T> {
 export interface Pager<T> extends AsyncIterable<T> {
   pages(): AsyncIterable<Page<T>>;
   firstPage(): Promise<Page<T>>;
-  /** Collects items into an array; `max` is required so memory stays bounded. */
-  toArray(options: { max: number }): Promise<T[]>;
+  /**
+   * Collects items into an array; `max` is required so memory stays bounded.
+   * `maxPages` overrides the client's bound on the number of requests.
+   */
+  toArray(options: { max: number; maxPages?: number }): Promise<T[]>;
 }
 
 /**
@@ -123,8 +167,19 @@ export interface Runtime {
     query?: CollectionQuery<T, K>,
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
-  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): Promise<T>;
-  create<T>(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): Promise<T>;
-  update(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): Promise<void>;
-  delete(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): Promise<void>;
+  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): ApiPromise<T>;
+  create<T>(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): ApiPromise<T>;
+  update(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    body: object,
+    options?: ConditionalRequestOptions,
+  ): ApiPromise<void>;
+  delete(op: OperationDescriptor, ids: readonly string[], options?: ConditionalRequestOptions): ApiPromise<void>;
+  /** Reads the resource until its `state` is one of `until`; `op` is its `get`. */
+  waitFor<T extends { state?: string }>(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    options: WaitOptions<NonNullable<T['state']>>,
+  ): Promise<T>;
 }

@@ -26,7 +26,7 @@ import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import createClient from 'openapi-fetch';
-import { createRuntime } from '../../src/runtime.js';
+import { createRuntime } from '../../src/internal/runtime.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

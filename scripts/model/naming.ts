@@ -22,7 +22,9 @@ export function words(text: string): string[] {
 
 export function camelCase(text: string): string {
   const ws = words(text);
-  return ws.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  return ws
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
 }
 
 export function pascalCase(text: string): string {

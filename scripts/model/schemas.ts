@@ -135,7 +135,9 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
     case 'array':
       return { kind: 'array', items: Array.isArray(schema.items) ? UNKNOWN : schemaToType(schema.items, ctx, seen) };
     case 'object': {
-      const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+      const required = new Set(
+        Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [],
+      );
       const properties: PropertyModel[] = [];
       if (isObject(schema.properties)) {
         for (const name of Object.keys(schema.properties)) {
@@ -146,7 +148,8 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
       let additional: TypeNode | null = null;
       if (!properties.length) {
         if (schema.additionalProperties === false) additional = null;
-        else if (schema.additionalProperties === undefined || schema.additionalProperties === true) additional = UNKNOWN;
+        else if (schema.additionalProperties === undefined || schema.additionalProperties === true)
+          additional = UNKNOWN;
         else additional = schemaToType(schema.additionalProperties, ctx, seen);
       }
       return { kind: 'object', properties, additional };
@@ -156,7 +159,13 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
   }
 }
 
-function propertyModel(name: string, prop: Json | undefined, required: boolean, ctx: SchemaContext, seen: Set<string>): PropertyModel {
+function propertyModel(
+  name: string,
+  prop: Json | undefined,
+  required: boolean,
+  ctx: SchemaContext,
+  seen: Set<string>,
+): PropertyModel {
   const target = isObject(prop) ? prop : {};
   const flags = effectiveFlags(target, ctx);
   return {
@@ -171,7 +180,11 @@ function propertyModel(name: string, prop: Json | undefined, required: boolean, 
 }
 
 /** readOnly/writeOnly/x-astra-secret on the property or on what it refers to. */
-function effectiveFlags(schema: JsonObject, ctx: SchemaContext, depth = 0): { readOnly: boolean; writeOnly: boolean; secret: boolean } {
+function effectiveFlags(
+  schema: JsonObject,
+  ctx: SchemaContext,
+  depth = 0,
+): { readOnly: boolean; writeOnly: boolean; secret: boolean } {
   const own = {
     readOnly: schema.readOnly === true,
     writeOnly: schema.writeOnly === true,
@@ -221,7 +234,8 @@ export function docOf(schema: Json | undefined, ctx: SchemaContext): DocModel {
   ];
   for (const [key, label] of bounds) {
     // OpenAPI 3.0 writes exclusive bounds as `exclusiveMinimum: true` beside `minimum`.
-    const exclusive = (key === 'minimum' && s.exclusiveMinimum === true) || (key === 'maximum' && s.exclusiveMaximum === true);
+    const exclusive =
+      (key === 'minimum' && s.exclusiveMinimum === true) || (key === 'maximum' && s.exclusiveMaximum === true);
     if (typeof s[key] === 'number') doc.constraints.push(`${exclusive ? `exclusive ${label}` : label} ${s[key]}`);
   }
   if (s.uniqueItems === true) doc.constraints.push('unique items');
@@ -236,6 +250,29 @@ export function versionsOf(schema: Json | undefined, ctx: SchemaContext, depth =
   const values = enumValues(version, ctx);
   return sortVersionsNewestFirst(values.filter((v): v is string => typeof v === 'string'));
 }
+
+/**
+ * The values of a resource schema's top-level `state` enum, in spec order
+ * (`[]` when it has none): the states `waitFor` can wait for.
+ */
+export function stateValuesOf(schema: Json | undefined, ctx: SchemaContext, depth = 0): string[] {
+  if (!isObject(schema) || depth > 8) return [];
+  if (typeof schema.$ref === 'string') return stateValuesOf(resolvePointer(ctx.document, schema.$ref), ctx, depth + 1);
+  if (Array.isArray(schema.allOf)) return [...new Set(schema.allOf.flatMap((s) => stateValuesOf(s, ctx, depth + 1)))];
+  const state = isObject(schema.properties) ? schema.properties.state : undefined;
+  return [...new Set(enumValues(state, ctx).filter((v): v is string => typeof v === 'string'))];
+}
+
+/**
+ * State names that mean the resource will not reach another state a caller
+ * waits for: a backup or snapshot that `failed` or was `removed`, an app
+ * mirror `deleted`. Astra uses these words consistently across its state
+ * enums; a state listed here that the caller waits for is a success.
+ */
+const FAILED_STATE_NAMES = new Set(['failed', 'error', 'removed', 'deleted']);
+
+/** The failed states among a resource's state values. */
+export const failedStatesOf = (states: readonly string[]): string[] => states.filter((s) => FAILED_STATE_NAMES.has(s));
 
 /** The single `type` value of a resource schema, if it declares one. */
 export function resourceTypeOf(schema: Json | undefined, ctx: SchemaContext, depth = 0): string | null {
@@ -256,7 +293,11 @@ function enumValues(schema: Json | undefined, ctx: SchemaContext, depth = 0): Js
 }
 
 export function sortVersionsNewestFirst(versions: string[]): string[] {
-  const parts = (v: string) => v.split(/[^0-9]+/).filter(Boolean).map(Number);
+  const parts = (v: string) =>
+    v
+      .split(/[^0-9]+/)
+      .filter(Boolean)
+      .map(Number);
   return [...new Set(versions)].sort((a, b) => {
     const pa = parts(a);
     const pb = parts(b);

@@ -102,6 +102,12 @@ export interface OperationModel {
   versions: string[];
   /** Top-level request body members that hold secrets. */
   secretFields: string[];
+  /** Whether the operation accepts an `If-Match` header (typed as `ifMatch` in its options). */
+  conditional: boolean;
+  /** For a `get`: the values of the returned resource's `state` enum (it can be waited for when there are any). */
+  states: string[];
+  /** Among `states`, those the resource does not come back from (`failed`, `removed`, …). */
+  failedStates: string[];
   errors: ProblemResponseModel[];
 }
 

@@ -1,7 +1,14 @@
 // View models: everything a template prints, computed here. Templates only
 // lay these out (iterate, print); every decision and every piece of string
 // building happens in this file, where it can be tested.
-import type { ApiModel, OperationModel, ResourceNodeModel, SchemaModel, TypeNode, PropertyModel } from '../model/types.ts';
+import type {
+  ApiModel,
+  OperationModel,
+  ResourceNodeModel,
+  SchemaModel,
+  TypeNode,
+  PropertyModel,
+} from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
 import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
@@ -41,7 +48,10 @@ export function modelModuleViews(model: ApiModel): ModelModuleView[] {
       file: `models/${module}.ts`,
       imports: importsFor(refs, module, moduleOf, './'),
       types: schemas.map((s) => ({
-        doc: docComment({ ...s.doc, description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined } as SchemaModel['doc']).trimEnd(),
+        doc: docComment({
+          ...s.doc,
+          description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined,
+        } as SchemaModel['doc']).trimEnd(),
         name: s.name,
         body: printType(s.type, { recursive }),
       })),
@@ -131,15 +141,21 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
     const descriptors: ClientModuleView['descriptors'] = [];
     const names = descriptorNames(byModule.get(module)!.flatMap((n) => n.operations));
     const nodeViews = byModule.get(module)!.map((node) => {
-      const methods = node.operations.map((op) => {
+      const methods = node.operations.flatMap((op) => {
         descriptors.push({ name: names.get(op)!, value: descriptorLiteral(op) });
         const view = methodView(op, node, names.get(op)!);
         for (const t of [op.requestBody?.type, op.success.type, op.listItem]) if (t) refsIn(t, refs);
         for (const n of view.runtimeTypes) runtimeNames.add(n);
-        return view.method;
+        if (!op.states.length) return [view.method];
+        runtimeNames.add('WaitOptions');
+        return [view.method, waitForView(op, names.get(op)!)];
       });
       return {
-        doc: docComment({ description: `\`astra.${node.chain.join('.')}\`: ${node.tag}.`, constraints: [], deprecated: node.deprecated }).trimEnd(),
+        doc: docComment({
+          description: `\`astra.${node.chain.join('.')}\`: ${node.tag}.`,
+          constraints: [],
+          deprecated: node.deprecated,
+        }).trimEnd(),
         factoryName: node.factoryName,
         typeName: node.factoryName.charAt(0).toUpperCase() + node.factoryName.slice(1),
         methods,
@@ -186,6 +202,7 @@ export function descriptorLiteral(op: OperationModel): string {
   const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
   if (query.length) fields.push(`queryParams: [${query.map(stringLiteral).join(', ')}]`);
   if (op.secretFields.length) fields.push(`secretFields: [${op.secretFields.map(stringLiteral).join(', ')}]`);
+  if (op.failedStates.length) fields.push(`failedStates: [${op.failedStates.map(stringLiteral).join(', ')}]`);
   if (op.deprecated) fields.push('deprecated: true');
   return `{ ${fields.join(', ')} }`;
 }
@@ -196,6 +213,11 @@ function methodDoc(op: OperationModel): string {
   lines.push('', `\`${op.method} ${op.path}\``);
   const headers = op.parameters.header.map((h) => h.name);
   if (headers.length) lines.push('', `Headers it accepts (pass in \`options.headers\`): ${headers.join(', ')}.`);
+  if (op.conditional)
+    lines.push(
+      '',
+      '`options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.',
+    );
   const problems = op.errors.filter((e) => e.problems.length).map((e) => `${e.status}: ${e.problems.join(', ')}`);
   if (problems.length) lines.push('', `Problem types by status: ${problems.join('; ')}.`);
   const text = docCommentLines(lines.join('\n'));
@@ -203,12 +225,17 @@ function methodDoc(op: OperationModel): string {
   return `/**\n${text.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */`;
 }
 
-function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { method: MethodView; runtimeTypes: string[] } {
+function methodView(
+  op: OperationModel,
+  node: ResourceNodeModel,
+  d: string,
+): { method: MethodView; runtimeTypes: string[] } {
   const ids = op.parameters.path.map((p) => p.argName);
   const idParams = ids.map((id) => `${id}: string`);
   const idList = `[${ids.join(', ')}]`;
   const options = 'options?: RequestOptions';
-  const runtimeTypes: string[] = [];
+  // Everything but a list returns an ApiPromise.
+  const runtimeTypes: string[] = op.kind === 'list' ? [] : ['ApiPromise'];
   let view: Omit<MethodView, 'doc' | 'name'>;
   switch (op.kind) {
     case 'list': {
@@ -219,7 +246,9 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
         runtimeTypes.push('ListQuery');
         view = {
           typeParams: `<K extends keyof ${wrapKeyof(item)} = never>`,
-          params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(', '),
+          params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(
+            ', ',
+          ),
           returnType: `Pager<Selected<${item}, K>>`,
           call: `rt.list<${item}, K>(${d}, ${idList}, query, options)`,
         };
@@ -235,7 +264,12 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
     }
     case 'get': {
       const result = op.success.type ? printType(op.success.type) : 'unknown';
-      view = { typeParams: '', params: [...idParams, options].join(', '), returnType: `Promise<${result}>`, call: `rt.get<${result}>(${d}, ${idList}, options)` };
+      view = {
+        typeParams: '',
+        params: [...idParams, options].join(', '),
+        returnType: `ApiPromise<${result}>`,
+        call: `rt.get<${result}>(${d}, ${idList}, options)`,
+      };
       break;
     }
     case 'create': {
@@ -245,7 +279,7 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
       view = {
         typeParams: '',
         params: [...idParams, `body: ${body}`, options].join(', '),
-        returnType: `Promise<${result}>`,
+        returnType: `ApiPromise<${result}>`,
         call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
       };
       break;
@@ -253,24 +287,74 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
     case 'update': {
       runtimeTypes.push('BodyInput');
       const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
-      view = { typeParams: '', params: [...idParams, `body: ${body}`, options].join(', '), returnType: 'Promise<void>', call: `rt.update(${d}, ${idList}, body, options)` };
+      const updateOptions = op.conditional ? 'options?: ConditionalRequestOptions' : options;
+      if (op.conditional) runtimeTypes.push('ConditionalRequestOptions');
+      view = {
+        typeParams: '',
+        params: [...idParams, `body: ${body}`, updateOptions].join(', '),
+        returnType: 'ApiPromise<void>',
+        call: `rt.update(${d}, ${idList}, body, options)`,
+      };
       break;
     }
-    case 'delete':
-      view = { typeParams: '', params: [...idParams, options].join(', '), returnType: 'Promise<void>', call: `rt.delete(${d}, ${idList}, options)` };
+    case 'delete': {
+      const deleteOptions = op.conditional ? 'options?: ConditionalRequestOptions' : options;
+      if (op.conditional) runtimeTypes.push('ConditionalRequestOptions');
+      view = {
+        typeParams: '',
+        params: [...idParams, deleteOptions].join(', '),
+        returnType: 'ApiPromise<void>',
+        call: `rt.delete(${d}, ${idList}, options)`,
+      };
       break;
+    }
     default: {
       // Non-CRUD shapes (a POST on an instance, a PUT on a collection): sent
       // as-is through the closest runtime verb.
       const result = op.success.type ? printType(op.success.type) : 'void';
       if (op.requestBody || op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH') {
-        view = { typeParams: '', params: [...idParams, 'body: object', options].join(', '), returnType: `Promise<${result}>`, call: `rt.create<${result}>(${d}, ${idList}, body, options)` };
+        view = {
+          typeParams: '',
+          params: [...idParams, 'body: object', options].join(', '),
+          returnType: `ApiPromise<${result}>`,
+          call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
+        };
       } else {
-        view = { typeParams: '', params: [...idParams, options].join(', '), returnType: `Promise<${result}>`, call: `rt.get<${result}>(${d}, ${idList}, options)` };
+        view = {
+          typeParams: '',
+          params: [...idParams, options].join(', '),
+          returnType: `ApiPromise<${result}>`,
+          call: `rt.get<${result}>(${d}, ${idList}, options)`,
+        };
       }
     }
   }
   return { method: { doc: methodDoc(op), name: op.methodName, ...view }, runtimeTypes };
+}
+
+/** `waitFor` beside the `get` of a resource whose `state` moves: the states come from the model. */
+function waitForView(op: OperationModel, d: string): MethodView {
+  const ids = op.parameters.path.map((p) => p.argName);
+  const result = printType(op.success.type!);
+  const lines = [
+    `Reads the resource (\`${op.method} ${op.path}\`) until its \`state\` is \`options.until\`: ${op.states.map((s) => `\`${s}\``).join(', ')}.`,
+    op.failedStates.length
+      ? `Reaching ${op.failedStates.map((s) => `\`${s}\``).join(' or ')} first throws AstraStateError; running out of \`options.timeoutMs\` throws AstraTimeoutError.`
+      : 'Running out of `options.timeoutMs` throws AstraTimeoutError.',
+  ];
+  return {
+    doc: `/**\n${docCommentLines(lines.join('\n\n'))
+      .map((l) => ` *${l ? ` ${l}` : ''}`)
+      .join('\n')}\n */`,
+    name: 'waitFor',
+    typeParams: '',
+    params: [
+      ...ids.map((id) => `${id}: string`),
+      `options: WaitOptions<NonNullable<${wrapKeyof(result)}['state']>>`,
+    ].join(', '),
+    returnType: `Promise<${result}>`,
+    call: `rt.waitFor<${result}>(${d}, [${ids.join(', ')}], options)`,
+  };
 }
 
 function wrapKeyof(item: string): string {
@@ -300,7 +384,10 @@ export function indexView(model: ApiModel): IndexView {
   }
   const modelModules = sortBy(new Set(model.schemas.map((s) => s.module)), (m) => m);
   return {
-    imports: sortBy(byModule.keys(), (m) => m).map((m) => ({ names: sortBy(byModule.get(m)!, (n) => n).join(', '), from: `./client/${m}.js` })),
+    imports: sortBy(byModule.keys(), (m) => m).map((m) => ({
+      names: sortBy(byModule.get(m)!, (n) => n).join(', '),
+      from: `./client/${m}.js`,
+    })),
     tree: treeLiteral(model.resources, 1),
     modelModules,
   };
@@ -329,7 +416,14 @@ export interface ProblemsView {
 export function problemsView(model: ApiModel): ProblemsView {
   return {
     entries: model.problems.map((p) => ({
-      doc: docComment({ description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`, constraints: [], deprecated: false }, '  ').trimEnd(),
+      doc: docComment(
+        {
+          description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`,
+          constraints: [],
+          deprecated: false,
+        },
+        '  ',
+      ).trimEnd(),
       name: p.name,
       value: `{ number: ${p.number}, status: ${p.status}, title: ${stringLiteral(p.title)}, type: ${stringLiteral(p.uri)}, extensions: [${p.extensions.map(stringLiteral).join(', ')}] }`,
     })),
@@ -386,7 +480,8 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
       for (const node of tagNodes) {
         for (const op of node.operations.filter((o) => o.tag === tag.name)) {
           const bodyFields = fieldsOf(op.requestBody?.type ?? null, schemaByName);
-          const bodySchema = op.requestBody?.type.kind === 'ref' ? schemaByName.get(op.requestBody.type.name) : undefined;
+          const bodySchema =
+            op.requestBody?.type.kind === 'ref' ? schemaByName.get(op.requestBody.type.name) : undefined;
           operations.push({
             summary: op.summary || op.id,
             description: op.description ?? '',
@@ -407,7 +502,9 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
             errors: op.errors.map((e) => ({
               status: e.status,
               description: e.description,
-              problems: e.problems.map((n) => (problems.get(n) ? `${n} ${problems.get(n)!.title}` : String(n))).join('; '),
+              problems: e.problems
+                .map((n) => (problems.get(n) ? `${n} ${problems.get(n)!.title}` : String(n)))
+                .join('; '),
             })),
           });
         }
@@ -432,7 +529,9 @@ function fieldsOf(type: TypeNode | null, schemas: Map<string, SchemaModel>): Fie
     name: p.name,
     type: printType(p.type).replace(/\s+/g, ' '),
     required: p.required ? 'yes' : 'no',
-    description: [p.doc.description ?? '', p.secret ? '(secret, write-only)' : p.writeOnly ? '(write-only)' : ''].filter(Boolean).join(' '),
+    description: [p.doc.description ?? '', p.secret ? '(secret, write-only)' : p.writeOnly ? '(write-only)' : '']
+      .filter(Boolean)
+      .join(' '),
   }));
 }
 
@@ -473,7 +572,11 @@ export interface ApiIndexView {
 
 export function apiIndexView(model: ApiModel): ApiIndexView {
   const rows = flatten(model.resources).flatMap((n) =>
-    n.operations.map((op) => ({ call: sdkCall(n, op), http: `${op.method} ${op.path}`, summary: op.summary + (op.deprecated ? ' (deprecated)' : '') })),
+    n.operations.map((op) => ({
+      call: sdkCall(n, op),
+      http: `${op.method} ${op.path}`,
+      summary: op.summary + (op.deprecated ? ' (deprecated)' : ''),
+    })),
   );
   return { rows };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadPort, json, problem, startServer, type TestServer } from './support/server.js';
 import { runtimeFor } from './support/runtime.js';
 import { ACCOUNT, createCredential, getCredential } from './support/descriptors.js';
-import { createRuntime } from '../../src/runtime.js';
+import { createRuntime } from '../../src/internal/runtime.js';
 import {
   AstraApiError,
   AstraConnectionError,
@@ -60,7 +60,9 @@ describe('errors', () => {
   it.each(cases)('HTTP %i becomes %o with the problem fields', async (status, cls, name) => {
     const invalidFields = [{ name: 'keyType', reason: 'unknown key type' }];
     const invalidParams = [{ name: 'limit', reason: 'must be positive' }];
-    server.handle((_req, res) => problem(res, status, 10, { status: '418', invalidFields, invalidParams }, { 'x-request-id': 'r-1' }));
+    server.handle((_req, res) =>
+      problem(res, status, 10, { status: '418', invalidFields, invalidParams }, { 'x-request-id': 'r-1' }),
+    );
     const rt = runtimeFor(server, { maxRetries: 0 });
     const err = (await failure(rt.get(getCredential, ['c1']))) as AstraApiError;
     expect(err).toBeInstanceOf(cls);
@@ -86,7 +88,11 @@ describe('errors', () => {
     expect(err.message).toContain(`${status} Problem 10: Detail of problem 10`);
     expect(err.message).toContain('problem 10');
     expect(err.message).toContain('GET /accounts/acc-0001/core/v1/credentials/c1');
-    expect(err.request).toMatchObject({ operationId: 'getCredential', method: 'GET', url: `${server.baseUrl}/accounts/acc-0001/core/v1/credentials/c1` });
+    expect(err.request).toMatchObject({
+      operationId: 'getCredential',
+      method: 'GET',
+      url: `${server.baseUrl}/accounts/acc-0001/core/v1/credentials/c1`,
+    });
   });
 
   it('gives the right class and a short snippet for an HTML 502 page', async () => {
@@ -153,12 +159,20 @@ describe('errors', () => {
       res.writeHead(200);
       res.end();
     });
-    expect(await failure(rt.get(getCredential, ['c1']))).toMatchObject({ name: 'AstraInvalidResponseError', message: expect.stringMatching(/not JSON .*empty/) });
+    expect(await failure(rt.get(getCredential, ['c1']))).toMatchObject({
+      name: 'AstraInvalidResponseError',
+      message: expect.stringMatching(/not JSON .*empty/),
+    });
   });
 
   it('reports a refused connection as AstraConnectionError with its code', async () => {
     const port = await deadPort();
-    const rt = createRuntime({ baseUrl: `http://127.0.0.1:${port}`, accountId: ACCOUNT, token: 't0ken-abc', maxRetries: 0 });
+    const rt = createRuntime({
+      baseUrl: `http://127.0.0.1:${port}`,
+      accountId: ACCOUNT,
+      token: 't0ken-abc',
+      maxRetries: 0,
+    });
     const err = (await failure(rt.get(getCredential, ['c1']))) as AstraConnectionError;
     expect(err).toBeInstanceOf(AstraConnectionError);
     expect(err.code).toBe('ECONNREFUSED');

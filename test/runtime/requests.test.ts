@@ -10,8 +10,9 @@ import {
   updateCredential,
   type Credential,
 } from './support/descriptors.js';
-import { encodePathSegment } from '../../src/request.js';
-import { createRuntime } from '../../src/runtime.js';
+import { AstraConfigError } from '../../src/errors.js';
+import { encodePathSegment } from '../../src/internal/request.js';
+import { createRuntime } from '../../src/internal/runtime.js';
 import { AstraError } from '../../src/errors.js';
 
 let server: TestServer;
@@ -22,9 +23,15 @@ afterAll(() => server.close());
 
 describe('requests', () => {
   it('fills type, version, Content-Type and Accept for a create', async () => {
-    server.handle((req, res) => json(res, 201, { ...(req.json as object), id: 'c1' }, { 'content-type': 'application/astra-credential+json' }));
+    server.handle((req, res) =>
+      json(res, 201, { ...(req.json as object), id: 'c1' }, { 'content-type': 'application/astra-credential+json' }),
+    );
     const rt = runtimeFor(server);
-    const cred = await rt.create<Credential>(createCredential, [], { name: 'myCert', keyType: 'generic', keyStore: { key: 'k' } });
+    const cred = await rt.create<Credential>(createCredential, [], {
+      name: 'myCert',
+      keyType: 'generic',
+      keyStore: { key: 'k' },
+    });
     const req = server.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url.pathname).toBe('/accounts/acc-0001/core/v1/credentials');
@@ -32,7 +39,13 @@ describe('requests', () => {
     expect(req.headers['accept']).toBe('application/astra-credential+json');
     expect(req.headers['authorization']).toBe(`Bearer ${TOKEN}`);
     expect(req.headers['user-agent']).toMatch(/^astra-control-sdk\/\d/);
-    expect(req.json).toEqual({ name: 'myCert', keyType: 'generic', keyStore: { key: 'k' }, type: 'application/astra-credential', version: '1.1' });
+    expect(req.json).toEqual({
+      name: 'myCert',
+      keyType: 'generic',
+      keyStore: { key: 'k' },
+      type: 'application/astra-credential',
+      version: '1.1',
+    });
     expect(cred.id).toBe('c1');
   });
 
@@ -49,7 +62,9 @@ describe('requests', () => {
       res.end();
     });
     const rt = runtimeFor(server);
-    await expect(rt.update(updateCredential, ['c 1'], { name: 'renamed', keyStore: { k: 'v' } })).resolves.toBeUndefined();
+    await expect(
+      rt.update(updateCredential, ['c 1'], { name: 'renamed', keyStore: { k: 'v' } }),
+    ).resolves.toBeUndefined();
     const req = server.requests[0]!;
     expect(req.method).toBe('PUT');
     expect(req.url.pathname).toBe('/accounts/acc-0001/core/v1/credentials/c%201');
@@ -75,11 +90,13 @@ describe('requests', () => {
     await rt.get(getAppSnap, ['a/b', 'x?y#z%']);
     expect(server.requests[0]!.url.pathname).toBe('/accounts/acc-0001/k8s/v1/apps/a%2Fb/appSnaps/x%3Fy%23z%25');
     expect(encodePathSegment('ü ')).toBe('%C3%BC%20');
-    expect(() => encodePathSegment('..')).toThrow(TypeError);
-    expect(() => encodePathSegment('.')).toThrow(TypeError);
-    await expect(rt.get(getAppSnap, ['a', '..'])).rejects.toThrow(TypeError);
-    await expect(rt.get(getCredential, [''])).rejects.toThrow(TypeError);
+    expect(() => encodePathSegment('..')).toThrow(AstraConfigError);
+    expect(() => encodePathSegment('.')).toThrow(AstraConfigError);
+    expect(() => encodePathSegment('a\uD800')).toThrow(AstraConfigError);
+    await expect(rt.get(getAppSnap, ['a', '..'])).rejects.toThrow(AstraConfigError);
+    await expect(rt.get(getCredential, [''])).rejects.toThrow(AstraConfigError);
     await expect(rt.get(getCredential, [])).rejects.toThrow(/takes 1 ids/);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('decodes non-JSON media types as text', async () => {
@@ -109,8 +126,13 @@ describe('requests', () => {
 
   it('sends client headers, per-call headers and the user agent; callers cannot replace Authorization', async () => {
     server.handle((_req, res) => json(res, 200, {}));
-    const rt = runtimeFor(server, { headers: { 'X-Team': 'storage', Authorization: 'nope' }, userAgent: 'my-tool/2.0' });
-    await rt.get(getCredential, ['x'], { headers: { ForceUpdate: 'true', Accept: 'application/astra-credential+json' } });
+    const rt = runtimeFor(server, {
+      headers: { 'X-Team': 'storage', Authorization: 'nope' },
+      userAgent: 'my-tool/2.0',
+    });
+    await rt.get(getCredential, ['x'], {
+      headers: { ForceUpdate: 'true', Accept: 'application/astra-credential+json' },
+    });
     const h = server.requests[0]!.headers;
     expect(h['x-team']).toBe('storage');
     expect(h['forceupdate']).toBe('true');
@@ -133,9 +155,11 @@ describe('requests', () => {
   });
 
   it('validates its options', () => {
-    expect(() => createRuntime({ baseUrl: 'ftp://x', accountId: 'a', token: 't' })).toThrow(TypeError);
-    expect(() => createRuntime({ baseUrl: 'https://x', accountId: '', token: 't' })).toThrow(TypeError);
-    expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: '' })).toThrow(AstraError);
-    expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: 't', maxRetries: -1 })).toThrow(TypeError);
+    expect(() => createRuntime({ baseUrl: 'ftp://x', accountId: 'a', token: 't' })).toThrow(AstraConfigError);
+    expect(() => createRuntime({ baseUrl: 'https://x', accountId: '', token: 't' })).toThrow(AstraConfigError);
+    expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: '' })).toThrow(AstraConfigError);
+    expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: 't', maxRetries: -1 })).toThrow(
+      AstraConfigError,
+    );
   });
 });

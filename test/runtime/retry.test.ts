@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, problem, startServer, type TestServer } from './support/server.js';
 import { runtimeFor } from './support/runtime.js';
 import { createCredential, deleteCredential, getCredential, updateCredential } from './support/descriptors.js';
-import { AstraConnectionError, BadGatewayError, ClientError, ConflictError, ServerError, ServiceUnavailableError } from '../../src/errors.js';
-import { parseRetryAfter, retryDelay, retryPolicy } from '../../src/retry.js';
+import {
+  AstraConnectionError,
+  BadGatewayError,
+  ClientError,
+  ConflictError,
+  ServerError,
+  ServiceUnavailableError,
+} from '../../src/errors.js';
+import { parseRetryAfter, retryDelay, RETRY_DEFAULTS } from '../../src/retry.js';
 import type { RetryEvent } from '../../src/hooks.js';
 
 let server: TestServer;
@@ -19,14 +26,22 @@ function noContent(res: import('node:http').ServerResponse) {
 }
 
 /** Fails the first `n` requests with `fail`, then succeeds. */
-function flaky(n: number, fail: (res: import('node:http').ServerResponse) => void, ok: (res: import('node:http').ServerResponse) => void) {
+function flaky(
+  n: number,
+  fail: (res: import('node:http').ServerResponse) => void,
+  ok: (res: import('node:http').ServerResponse) => void,
+) {
   let count = 0;
   server.handle((_req, res) => (count++ < n ? fail(res) : ok(res)));
 }
 
 describe('retries', () => {
   it.each([429, 502, 503, 504])('GET is retried on %i and succeeds', async (status) => {
-    flaky(2, (res) => problem(res, status, 41), (res) => json(res, 200, { id: 'c1' }));
+    flaky(
+      2,
+      (res) => problem(res, status, 41),
+      (res) => json(res, 200, { id: 'c1' }),
+    );
     const rt = runtimeFor(server);
     expect(await rt.get(getCredential, ['c1'])).toEqual({ id: 'c1' });
     expect(server.requests).toHaveLength(3);
@@ -41,10 +56,14 @@ describe('retries', () => {
 
   it('honours maxRetries', async () => {
     server.handle((_req, res) => problem(res, 502, 40));
-    await expect(runtimeFor(server, { maxRetries: 5 }).get(getCredential, ['c1'])).rejects.toBeInstanceOf(BadGatewayError);
+    await expect(runtimeFor(server, { maxRetries: 5 }).get(getCredential, ['c1'])).rejects.toBeInstanceOf(
+      BadGatewayError,
+    );
     expect(server.requests).toHaveLength(6);
     server.handle((_req, res) => problem(res, 502, 40));
-    await expect(runtimeFor(server, { maxRetries: 0 }).get(getCredential, ['c1'])).rejects.toBeInstanceOf(BadGatewayError);
+    await expect(runtimeFor(server, { maxRetries: 0 }).get(getCredential, ['c1'])).rejects.toBeInstanceOf(
+      BadGatewayError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -62,7 +81,9 @@ describe('retries', () => {
   it.each([429, 502, 503, 504])('POST is never retried (%i)', async (status) => {
     server.handle((_req, res) => problem(res, status, 41));
     const rt = runtimeFor(server, { maxRetries: 5 });
-    await expect(rt.create(createCredential, [], body)).rejects.toBeInstanceOf(status < 500 ? ClientError : ServerError);
+    await expect(rt.create(createCredential, [], body)).rejects.toBeInstanceOf(
+      status < 500 ? ClientError : ServerError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -75,7 +96,11 @@ describe('retries', () => {
 
   it('409 is never retried, whatever the method', async () => {
     const rt = runtimeFor(server, { maxRetries: 5 });
-    for (const call of [() => rt.get(getCredential, ['c1']), () => rt.update(updateCredential, ['c1'], body), () => rt.delete(deleteCredential, ['c1'])]) {
+    for (const call of [
+      () => rt.get(getCredential, ['c1']),
+      () => rt.update(updateCredential, ['c1'], body),
+      () => rt.delete(deleteCredential, ['c1']),
+    ]) {
       server.handle((_req, res) => problem(res, 409, 164));
       await expect(call()).rejects.toBeInstanceOf(ConflictError);
       expect(server.requests).toHaveLength(1);
@@ -100,7 +125,11 @@ describe('retries', () => {
   });
 
   it('honours Retry-After (seconds), reported through onRetry', async () => {
-    flaky(1, (res) => problem(res, 429, 41, {}, { 'retry-after': '1' }), (res) => json(res, 200, {}));
+    flaky(
+      1,
+      (res) => problem(res, 429, 41, {}, { 'retry-after': '1' }),
+      (res) => json(res, 200, {}),
+    );
     const retries: RetryEvent[] = [];
     const rt = runtimeFor(server, { hooks: { onRetry: (e) => retries.push(e) } });
     const t0 = performance.now();
@@ -112,7 +141,11 @@ describe('retries', () => {
   });
 
   it('caps Retry-After at maxRetryAfterMs', async () => {
-    flaky(1, (res) => problem(res, 503, 41, {}, { 'retry-after': '3600' }), (res) => json(res, 200, {}));
+    flaky(
+      1,
+      (res) => problem(res, 503, 41, {}, { 'retry-after': '3600' }),
+      (res) => json(res, 200, {}),
+    );
     const retries: RetryEvent[] = [];
     const rt = runtimeFor(server, { retry: { maxRetryAfterMs: 20 }, hooks: { onRetry: (e) => retries.push(e) } });
     await rt.get(getCredential, ['c1']);
@@ -121,8 +154,7 @@ describe('retries', () => {
   });
 
   it('backs off exponentially with jitter, within bounds', () => {
-    const p = retryPolicy(undefined, { baseDelayMs: 100, maxDelayMs: 1000 });
-    expect(p.maxRetries).toBe(2);
+    const p = { ...RETRY_DEFAULTS, baseDelayMs: 100, maxDelayMs: 1000 };
     const err = new AstraConnectionError('x', {});
     for (let i = 0; i < 200; i++) {
       const d0 = retryDelay(0, err, p);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadPort, json, startServer, type TestServer } from './support/server.js';
 import { runtimeFor, TOKEN } from './support/runtime.js';
 import { ACCOUNT, createCredential, getCredential, updateCredential } from './support/descriptors.js';
-import { createRuntime } from '../../src/runtime.js';
+import { createRuntime } from '../../src/internal/runtime.js';
 import { AstraError } from '../../src/errors.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 
@@ -34,7 +34,11 @@ afterAll(() => server.close());
 
 /** Every way an error or payload can be rendered. */
 function renderings(x: unknown): string[] {
-  const out = [JSON.stringify(x) ?? '', util.inspect(x, { depth: Infinity, showHidden: true, getters: true }), String(x)];
+  const out = [
+    JSON.stringify(x) ?? '',
+    util.inspect(x, { depth: Infinity, showHidden: true, getters: true }),
+    String(x),
+  ];
   if (x instanceof Error) {
     out.push(x.message, String(x.stack));
     let c: unknown = x.cause;
@@ -55,14 +59,19 @@ function echoServer(kind: 'problem' | 'html' | 'badjson', status = 400) {
   server.handle((req, res) => {
     const echo = `${req.headers.authorization} ${req.body}`;
     if (kind === 'problem') {
-      json(res, status, {
-        type: 'https://astra.netapp.io/problems/9',
-        title: 'Invalid JSON resource',
-        detail: `rejected ${echo}`,
-        status: String(status),
-        invalidFields: [{ name: 'keyStore', reason: `bad value ${KEY}` }],
-        [`${TOKEN}`]: 'key named after the token',
-      }, { 'x-echo': String(req.headers.authorization), 'set-cookie': `session=${TOKEN}` });
+      json(
+        res,
+        status,
+        {
+          type: 'https://astra.netapp.io/problems/9',
+          title: 'Invalid JSON resource',
+          detail: `rejected ${echo}`,
+          status: String(status),
+          invalidFields: [{ name: 'keyStore', reason: `bad value ${KEY}` }],
+          [`${TOKEN}`]: 'key named after the token',
+        },
+        { 'x-echo': String(req.headers.authorization), 'set-cookie': `session=${TOKEN}` },
+      );
     } else if (kind === 'html') {
       res.writeHead(status, { 'content-type': 'text/html' });
       res.end(`<html>${echo}</html>`);
@@ -107,11 +116,18 @@ describe('secrets', () => {
 
   it('never appear in connection, timeout or abort errors', async () => {
     const port = await deadPort();
-    const dead = createRuntime({ baseUrl: `http://127.0.0.1:${port}`, accountId: ACCOUNT, token: TOKEN, maxRetries: 0 });
+    const dead = createRuntime({
+      baseUrl: `http://127.0.0.1:${port}`,
+      accountId: ACCOUNT,
+      token: TOKEN,
+      maxRetries: 0,
+    });
     expectClean(await failure(dead.create(createCredential, [], body)));
     server.handle(() => {});
     expectClean(await failure(runtimeFor(server, { timeoutMs: 50 }).create(createCredential, [], body)));
-    expectClean(await failure(runtimeFor(server).create(createCredential, [], body, { signal: AbortSignal.timeout(50) })));
+    expectClean(
+      await failure(runtimeFor(server).create(createCredential, [], body, { signal: AbortSignal.timeout(50) })),
+    );
   });
 
   it('an invalid token is not quoted back by the fetch error', async () => {
@@ -132,7 +148,9 @@ describe('secrets', () => {
     const events: unknown[] = [];
     const push = (e: unknown) => void events.push(e);
     let n = 0;
-    server.handle((req, res) => (n++ % 2 === 0 ? json(res, 503, { detail: `${req.headers.authorization} ${req.body}` }) : json(res, 200, {})));
+    server.handle((req, res) =>
+      n++ % 2 === 0 ? json(res, 503, { detail: `${req.headers.authorization} ${req.body}` }) : json(res, 200, {}),
+    );
     const rt = runtimeFor(server, {
       token: async () => FN_TOKEN,
       hooks: { onRequest: push, onResponse: push, onRetry: push, onError: push },
@@ -142,7 +160,11 @@ describe('secrets', () => {
     await rt.get(getCredential, ['c1']);
     server.handle((req, res) => json(res, 400, { detail: `${req.headers.authorization} ${req.body}` }));
     await failure(rt.create(createCredential, [], body));
-    const kinds = events.map((e) => Object.keys(e as object).sort().join(','));
+    const kinds = events.map((e) =>
+      Object.keys(e as object)
+        .sort()
+        .join(','),
+    );
     expect(kinds.filter((k) => k.includes('delayMs'))).toHaveLength(2);
     expect(kinds.filter((k) => k.includes('durationMs'))).toHaveLength(5);
     expect(events.length).toBeGreaterThanOrEqual(11);

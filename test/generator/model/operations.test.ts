@@ -396,3 +396,67 @@ describe('buildOperations', () => {
     expect(ops.map((o) => o.id)).toEqual(['B1', 'a1', 'b1', 'b2']);
   });
 });
+
+describe('states, failed states and conditions', () => {
+  const stateSchemas: JsonObject = {
+    ...schemas,
+    BackupState: { type: 'string', enum: ['pending', 'running', 'completed', 'failed', 'removed'] },
+    Backup: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        state: { readOnly: true, allOf: [{ $ref: '#/components/schemas/BackupState' }] },
+      },
+    },
+    Mirror: {
+      allOf: [
+        { type: 'object', properties: { state: { type: 'string', enum: ['establishing', 'established', 'deleted'] } } },
+      ],
+    },
+    Account: { type: 'object', properties: { state: { type: 'string', enum: ['active', 'error'] } } },
+  };
+  const getOf = (schema: string, extra: JsonObject = {}) =>
+    only(
+      { '/a/things/{id}': { get: { responses: json({ $ref: `#/components/schemas/${schema}` }), ...extra } } },
+      { schemas: stateSchemas },
+    );
+  const cases: [string, { given: string; want: { states: string[]; failedStates: string[] } }][] = [
+    [
+      'a state enum through $ref under allOf',
+      {
+        given: 'Backup',
+        want: { states: ['pending', 'running', 'completed', 'failed', 'removed'], failedStates: ['failed', 'removed'] },
+      },
+    ],
+    [
+      'a state declared inside an allOf member',
+      { given: 'Mirror', want: { states: ['establishing', 'established', 'deleted'], failedStates: ['deleted'] } },
+    ],
+    ['`error` is a failed state', { given: 'Account', want: { states: ['active', 'error'], failedStates: ['error'] } }],
+    ['no state property', { given: 'Widget', want: { states: [], failedStates: [] } }],
+  ];
+  it.each(cases)('%s', (_, { given, want }) => {
+    const op = getOf(given);
+    expect({ states: op.states, failedStates: op.failedStates }).toEqual(want);
+  });
+
+  it('only a get carries states; If-Match (any case) makes an operation conditional', () => {
+    const ops = operations(
+      {
+        '/a/things/{id}': {
+          put: {
+            parameters: [{ name: 'if-match', in: 'header', schema: { type: 'string' } }],
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Backup' } } } },
+            responses: noContent,
+          },
+          delete: { responses: noContent },
+        },
+      },
+      { schemas: stateSchemas },
+    );
+    expect(ops.map((o) => [o.kind, o.conditional, o.states])).toEqual([
+      ['update', true, []],
+      ['delete', false, []],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
-import { createRuntime, type RuntimeOptions } from '../../../src/runtime.js';
+import { createRuntime } from '../../../src/internal/runtime.js';
+import type { ClientOptions as RuntimeOptions } from '../../../src/internal/config.js';
 import type { TestServer } from './server.js';
 import { ACCOUNT } from './descriptors.js';
 

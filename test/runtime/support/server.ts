@@ -19,12 +19,18 @@ export interface TestServer {
   baseUrl: string;
   requests: Recorded[];
   handle(handler: Handler): void;
+  /** Resolves once `n` requests have been recorded since the last `handle` (an event, not a delay). */
+  arrived(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(initial?: Handler): Promise<TestServer> {
   let handler: Handler = initial ?? ((_r, res) => json(res, 200, {}));
   const requests: Recorded[] = [];
+  let waiters: { n: number; resolve: () => void }[] = [];
+  const notify = () => {
+    waiters = waiters.filter((w) => (requests.length >= w.n ? (w.resolve(), false) : true));
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -36,8 +42,15 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
       } catch {
         parsed = undefined;
       }
-      const rec: Recorded = { method: req.method ?? '', url: new URL(req.url ?? '/', 'http://x'), headers: req.headers, body, json: parsed };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        url: new URL(req.url ?? '/', 'http://x'),
+        headers: req.headers,
+        body,
+        json: parsed,
+      };
       requests.push(rec);
+      notify();
       Promise.resolve(handler(rec, res)).catch((e) => {
         res.destroy(e as Error);
       });
@@ -53,6 +66,12 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
       handler = h;
       requests.length = 0;
     },
+    arrived(n) {
+      return new Promise((resolve) => {
+        waiters.push({ n, resolve });
+        notify();
+      });
+    },
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -60,13 +79,24 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
   };
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-export function problem(res: http.ServerResponse, status: number, number: number, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+export function problem(
+  res: http.ServerResponse,
+  status: number,
+  number: number,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   const body = {
     type: `https://astra.netapp.io/problems/${number}`,
     title: `Problem ${number}`,
@@ -76,7 +106,11 @@ export function problem(res: http.ServerResponse, status: number, number: number
     ...extra,
   };
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -3,12 +3,20 @@
 // base URL and account id baked in, static headers built), so a call costs a
 // WeakMap lookup and a few string concatenations.
 
-import type { CollectionQuery, OperationDescriptor } from './operation.js';
+import type { CollectionQuery, OperationDescriptor } from '../operation.js';
+import { configError } from './config.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
 
-/** How a success body is decoded: 0 no body, 1 JSON, 2 text (every other media type of the API is text: OpenMetrics). */
-export type Decode = 0 | 1 | 2;
+/**
+ * How a success body is decoded:
+ * - `none`: read to the end (so the connection is reused) and dropped (update, delete);
+ * - `json`: any JSON (list pages, which the pager checks);
+ * - `resource`: a JSON object, else AstraInvalidResponseError (get, create);
+ * - `text`: as text (every other media type of the API is text: OpenMetrics);
+ * - `response`: not read at all; the Response is the result (`astra.raw`).
+ */
+export type Decode = 'none' | 'json' | 'resource' | 'text' | 'response';
 
 export interface CompiledOp {
   readonly op: OperationDescriptor;
@@ -19,11 +27,6 @@ export interface CompiledOp {
   readonly decode: Decode;
 }
 
-const fail = (message: string): never => {
-  throw new TypeError(message);
-};
-
-// encodeURIComponent throws a URIError on a lone surrogate, which is what we want.
 const encode = encodeURIComponent;
 
 /**
@@ -33,7 +36,14 @@ const encode = encodeURIComponent;
  * dot segments, so they could walk up the path; no Astra id looks like that.
  */
 export function encodePathSegment(id: string): string {
-  return typeof id === 'string' && !/^\.{0,2}$/.test(id) ? encode(id) : fail(`invalid id ${JSON.stringify(id)}`);
+  if (typeof id === 'string' && !/^\.{0,2}$/.test(id)) {
+    try {
+      return encode(id);
+    } catch {
+      // A lone surrogate: not well-formed Unicode.
+    }
+  }
+  throw configError('id', `${JSON.stringify(String(id).slice(0, 80))} cannot be a path segment`);
 }
 
 export interface CompileEnv {
@@ -47,31 +57,38 @@ export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp 
   // A capturing split alternates literal text and parameter names: [text, name, text, …, text].
   const parts = op.path
     .split(/\{([^}]+)\}/)
-    .map((piece, i) => (i % 2 === 0 ? piece : piece === 'account_id' ? encodePathSegment(env.accountId) : op.pathParams.indexOf(piece)));
+    .map((piece, i) =>
+      i % 2 === 0 ? piece : piece === 'account_id' ? encodePathSegment(env.accountId) : op.pathParams.indexOf(piece),
+    );
   parts[0] = env.baseUrl + parts[0];
   const headers: Record<string, string> = { ...env.headers };
   const accept = op.responseMediaType;
   if (accept) headers['accept'] = accept;
   if (op.method === 'POST' || op.method === 'PUT') headers['content-type'] = op.requestMediaType ?? 'application/json';
-  return { op, parts, headers, decode: !accept ? 0 : /json$/i.test(accept) ? 1 : 2 };
+  return {
+    op,
+    parts,
+    headers,
+    decode: !accept ? 'none' : !/json$/i.test(accept) ? 'text' : op.pagination ? 'json' : 'resource',
+  };
 }
 
 export function buildUrl({ op, parts }: CompiledOp, ids: readonly string[]): string {
   const n = op.pathParams.length;
-  if (ids.length !== n) fail(`${op.id} takes ${n} ids`);
+  if (ids.length !== n) throw configError('ids', `${op.id} takes ${n} ids, got ${ids.length}`);
   let url = '';
   for (const part of parts) url += typeof part === 'number' ? encodePathSegment(ids[part] as string) : part;
   return url;
 }
 
 /**
- * The query string (with its `?`) for a list call, without `continue` (the
- * pager adds it). A filter built with `where` sends one `filter=` per
- * condition. Values are not validated here: the generated types restrict the
- * parameters to those the operation declares, and the service answers a bad
- * value with a 400 (problem 5 or 6).
+ * The query string (with its `?`) for a list call; `continue` is the pager's
+ * token, which replaces any the query holds. A filter built with `where`
+ * sends one `filter=` per condition. Values are not validated here: the
+ * generated types restrict the parameters to those the operation declares,
+ * and the service answers a bad value with a 400 (problem 5 or 6).
  */
-export function buildQuery(query: CollectionQuery<any, any> | undefined): string {
+export function buildQuery(query: CollectionQuery<any, any> | undefined, continueToken: string | undefined): string {
   let qs = '';
   for (const key in query) {
     const v: unknown = (query as Record<string, unknown>)[key];
@@ -80,6 +97,7 @@ export function buildQuery(query: CollectionQuery<any, any> | undefined): string
     if (Array.isArray(conditions)) for (const f of conditions) qs += '&filter=' + encode(f);
     else qs += `&${key}=` + encode(Array.isArray(v) ? v.join(',') : String(v));
   }
+  if (continueToken !== undefined) qs += '&continue=' + encode(continueToken);
   return qs && '?' + qs.slice(1);
 }
 
@@ -91,19 +109,11 @@ export function fillBody(op: OperationDescriptor, body: object): Record<string, 
   return out;
 }
 
-/** Lower-cases header names so caller headers replace ours instead of doubling them. */
-export function normalizeHeaders(h: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k in h) out[k.toLowerCase()] = String(h[k]);
-  return out;
-}
-
 /**
- * The shared User-Agent/headers setup of the runtime and the raw client. An
- * Authorization header among them is always replaced by the token's.
+ * The headers every request of a client sends: the caller's (checked and
+ * lower-cased by the config) and the User-Agent. Shared by the runtime and
+ * the raw client.
  */
-export function clientHeaders(headers: Record<string, string> | undefined, userAgent: string | undefined): Record<string, string> {
-  const out = normalizeHeaders(headers);
-  out['user-agent'] = userAgent ? `${userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
-  return out;
+export function clientHeaders(headers: Record<string, string>, userAgent: string | undefined): Record<string, string> {
+  return { ...headers, 'user-agent': userAgent ? `${userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT };
 }

@@ -1,0 +1,452 @@
+// createRuntime: the implementation of the Runtime contract that generated
+// resource modules call, and the transport of `astra.raw`. `send` is a call:
+// its arguments checked, then attempts under the retry policy (retry.ts);
+// `attempt` is one HTTP exchange: token, hooks, per-attempt timeout, manual
+// redirects, typed errors (errors.ts), decoding.
+//
+// Hot path (a GET that succeeds, no hooks, constant token): a WeakMap lookup,
+// URL concatenation, one init object with the precompiled headers (no copy),
+// one AbortController and timer for the timeout, fetch, text + JSON.parse.
+// Redacted copies, secret lists and error objects are built only on the paths
+// that need them.
+//
+// The timeout aborts the request rather than just stop waiting for it: a
+// timed-out request to a server that never answers would otherwise hold its
+// connection, and keep the process alive, until undici's own 300 s timeouts.
+// Each attempt arms its own timer and clears it when the attempt ends, so a
+// back-off sleep is never counted as a timeout. The caller's signal is linked
+// into the attempt's, and checked first when an attempt fails, so an abort
+// always wins, whatever the call was doing.
+
+import type {
+  ConditionalRequestOptions,
+  OperationDescriptor,
+  RequestOptions,
+  Runtime,
+  WithResponse,
+} from '../operation.js';
+import {
+  AstraError,
+  AstraInvalidResponseError,
+  callError,
+  cut,
+  errorFor,
+  failureOf,
+  type AstraErrorClass,
+  type CallContext,
+} from '../errors.js';
+import { authorizationValue, currentToken } from '../auth.js';
+import type { Hooks } from '../hooks.js';
+import { createPager } from '../paging.js';
+import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
+import { ApiPromise } from '../api-promise.js';
+import { waitFor } from '../wait.js';
+import { ABORTED, abortable } from './abort.js';
+import {
+  checkConfig,
+  checkHeaders,
+  checkMs,
+  configError,
+  isHeaderSafe,
+  type ClientOptions,
+  type Config,
+} from './config.js';
+import { redactBody, redactHeaders, scrubber, scrubValue, secretValues } from './redact.js';
+import { isRedirect, redirectTarget } from './redirect.js';
+import { buildQuery, buildUrl, clientHeaders, compileOp, fillBody, type CompiledOp, type Decode } from './request.js';
+
+/** Everything known about one call. */
+interface Call {
+  op: OperationDescriptor;
+  /** The URL first requested (redirects are followed from it). */
+  url: string;
+  body: Record<string, unknown> | undefined;
+  init: RequestInit & { headers: Record<string, string> };
+  decode: Decode;
+  /** The token sent by the attempt in flight. */
+  token: string | undefined;
+  /** The caller's signal. */
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  /** The operation's precompiled headers. */
+  headers: Readonly<Record<string, string>>;
+  /** Headers the call adds (lower-cased), when any. */
+  extraHeaders: Record<string, string> | undefined;
+  /** The attempt in flight, from 0. */
+  attempt: number;
+}
+
+/** A hook threw: its error ends the call as it is, unretried. */
+class HookFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** Reads an error body (up to 64 KiB), keeping what arrived if the stream fails (cut-off bodies). */
+async function readErrorText(res: Response): Promise<string> {
+  let text = '';
+  const decoder = new TextDecoder();
+  try {
+    // Leaving the loop early cancels the rest of the body.
+    for await (const chunk of res.body ?? [])
+      if ((text += decoder.decode(chunk, { stream: true })).length > 65536) break;
+  } catch {
+    // Cut off: use what we have.
+  }
+  return text;
+}
+
+/** The transport of `astra.raw`: a Request in, the final Response out, through the same attempts. */
+export type RawTransport = (request: Request) => Promise<Response>;
+
+export interface InternalRuntime extends Runtime {
+  readonly config: Config;
+  readonly raw: RawTransport;
+}
+
+export function createRuntime(options: ClientOptions): InternalRuntime {
+  const config = checkConfig(options);
+  const { token, hooks, fetch: fetchFn } = config;
+  const tokenFn = typeof token === 'function';
+  const headers = clientHeaders(config.headers, config.userAgent);
+  // A constant token is baked into every operation's headers.
+  if (!tokenFn) headers['authorization'] = authorizationValue(token);
+  const env = { baseUrl: config.baseUrl, accountId: config.accountId, headers };
+  const policy = (idempotent: boolean): RetryPolicy => ({
+    ...config.retry,
+    maxRetries: config.maxRetries,
+    idempotent,
+    refreshOn401: tokenFn,
+  });
+  const policies: Record<string, RetryPolicy> = {
+    GET: policy(true),
+    PUT: policy(true),
+    DELETE: policy(true),
+    POST: policy(false),
+  };
+
+  /** What an error or hook may know about call `k`: secrets scrubbed by value, the request redacted. */
+  const contextOf = (k: Call): CallContext => {
+    const scrub = scrubber(secretValues(k.token, k.body, k.op.secretFields));
+    return {
+      label: `${k.op.method} ${scrub(new URL(k.url).pathname)}`,
+      scrub,
+      request: {
+        operationId: k.op.id,
+        method: k.op.method,
+        url: scrub(k.url),
+        headers: scrubHeaders(redactHeaders(k.init.headers), scrub),
+        ...(k.body && { body: scrubValue(redactBody(k.body, k.op.secretFields), scrub) }),
+      },
+    };
+  };
+  const scrubHeaders = (h: Record<string, string>, scrub: (s: string) => string) => {
+    for (const name in h) h[name] = scrub(h[name] as string);
+    return h;
+  };
+
+  /** Calls a hook, if set, with a payload built only then. */
+  const hook = (name: keyof Hooks, k: Call, attempt: number, extra?: object, ctx?: CallContext) => {
+    const fn = hooks?.[name] as ((event: object) => void) | undefined;
+    if (fn) {
+      try {
+        fn({ request: (ctx ?? contextOf(k)).request, attempt, ...extra });
+      } catch (error) {
+        throw new HookFailure(error);
+      }
+    }
+  };
+
+  const cache = new WeakMap<OperationDescriptor, CompiledOp>();
+  const compiled = (op: OperationDescriptor): CompiledOp => {
+    let c = cache.get(op);
+    if (!c) cache.set(op, (c = compileOp(op, env)));
+    return c;
+  };
+
+  /** The call's own arguments, checked: anything unusable is an AstraConfigError, never sent. */
+  function prepare(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    input: object | undefined,
+    decode: Decode | undefined,
+    opts: ConditionalRequestOptions | undefined,
+    url: (() => string) | undefined,
+  ): Call {
+    const c = compiled(op);
+    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
+      throw configError('body', 'expected an object');
+    const body = input && fillBody(op, input);
+    let extraHeaders: Record<string, string> | undefined;
+    if (opts?.headers || opts?.ifMatch !== undefined) {
+      extraHeaders = checkHeaders('options.headers', opts.headers);
+      if (opts.ifMatch !== undefined) {
+        if (!isHeaderSafe(opts.ifMatch))
+          throw configError('options.ifMatch', 'expected an ETag of visible ASCII characters');
+        extraHeaders['if-match'] = opts.ifMatch;
+      }
+    }
+    const signal = opts?.signal;
+    return {
+      op,
+      url: url ? url() : buildUrl(c, ids),
+      body,
+      decode: decode ?? c.decode,
+      token: tokenFn ? undefined : (token as string),
+      signal,
+      timeoutMs: opts?.timeoutMs === undefined ? config.timeoutMs : checkMs('options.timeoutMs', opts.timeoutMs, 0),
+      headers: c.headers,
+      extraHeaders,
+      attempt: 0,
+      init: {
+        method: op.method,
+        headers: c.headers as Record<string, string>,
+        body: body && JSON.stringify(body),
+        signal,
+        redirect: 'manual',
+      },
+    };
+  }
+
+  /** One HTTP exchange: the decoded result and its response, or the AstraError it amounts to. */
+  async function attempt(k: Call, n: number): Promise<WithResponse<unknown>> {
+    const { signal } = k;
+    let ctrl: AbortController | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unlink: (() => void) | undefined;
+    k.attempt = n;
+    try {
+      if (signal?.aborted) throw ABORTED;
+      // The precompiled headers, unless the token is a function (called for
+      // every attempt, so that rotation works) or the call adds headers.
+      if (tokenFn || k.extraHeaders) {
+        if (tokenFn) k.token = await abortable(currentToken(token), signal);
+        k.init.headers = { ...k.headers, ...k.extraHeaders, authorization: authorizationValue(k.token) };
+      }
+      if (hooks) hook('onRequest', k, n);
+      if (k.timeoutMs > 0) {
+        // One signal for this attempt's timeout and the caller's signal.
+        const c = (ctrl = new AbortController());
+        timer = setTimeout(() => c.abort(), k.timeoutMs);
+        if (signal) {
+          const onAbort = () => c.abort();
+          signal.addEventListener('abort', onAbort);
+          unlink = () => signal.removeEventListener('abort', onAbort);
+        }
+        k.init.signal = c.signal;
+      }
+      const t0 = hooks?.onResponse && performance.now();
+      let res = await fetchFn(k.url, k.init);
+      for (const visited = [k.url]; isRedirect(res.status);) {
+        const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
+        visited.push(next);
+        res = await fetchFn(next, k.init);
+      }
+      if (t0) {
+        const ctx = contextOf(k);
+        hook(
+          'onResponse',
+          k,
+          n,
+          {
+            status: res.status,
+            headers: scrubHeaders(redactHeaders(Object.fromEntries(res.headers)), ctx.scrub),
+            durationMs: performance.now() - t0,
+          },
+          ctx,
+        );
+      }
+      if (k.decode === 'response') return rawResult(res, k);
+      if (!res.ok)
+        throw errorFor(
+          res.status,
+          res.statusText,
+          await readErrorText(res),
+          redactHeaders(Object.fromEntries(res.headers)),
+          contextOf(k),
+          parseRetryAfter(res.headers.get('retry-after')),
+        );
+      // Read to the end even when there is no body to return, so that the connection is reused.
+      const text = await res.text();
+      return { data: decodeBody(text, res, k), response: res };
+    } catch (e) {
+      if (e instanceof HookFailure) throw e;
+      throw failureOf(e, contextOf(k), {
+        aborted: e === ABORTED || !!signal?.aborted,
+        timedOutAfter: ctrl?.signal.aborted ? k.timeoutMs : undefined,
+      });
+    } finally {
+      clearTimeout(timer);
+      unlink?.();
+    }
+  }
+
+  /** Statuses a raw call retries (so it needs them as errors): the transient ones, and 401 when the token can be refreshed. */
+  const retriedStatus = (status: number) =>
+    status === 429 || status === 502 || status === 503 || status === 504 || (status === 401 && tokenFn);
+  /** The responses of raw calls' retried failures, to hand the last one back. */
+  const rawResponses = new WeakMap<AstraError, Response>();
+
+  /**
+   * A raw call's response, read within the attempt (so that the timeout and
+   * the caller's signal cover the body) and handed back as a fresh Response;
+   * a status the raw call retries becomes its typed error.
+   */
+  async function rawResult(res: Response, k: Call): Promise<WithResponse<unknown>> {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const { status, statusText } = res;
+    const copy = new Response(bytes.length && status !== 204 && status !== 205 && status !== 304 ? bytes : null, {
+      status,
+      statusText,
+      headers: res.headers,
+    });
+    if (!res.ok && retriedStatus(status)) {
+      const error = errorFor(
+        status,
+        statusText,
+        new TextDecoder().decode(bytes.subarray(0, 65536)),
+        redactHeaders(Object.fromEntries(res.headers)),
+        contextOf(k),
+        parseRetryAfter(res.headers.get('retry-after')),
+      );
+      rawResponses.set(error, copy);
+      throw error;
+    }
+    return { data: copy, response: copy };
+  }
+
+  function decodeBody(text: string, res: Response, k: Call): unknown {
+    if (k.decode === 'none') return undefined;
+    if (k.decode === 'text') return text;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = invalidBody;
+    }
+    const shapeOk =
+      data !== invalidBody &&
+      (k.decode === 'json' || (typeof data === 'object' && data !== null && !Array.isArray(data)));
+    if (shapeOk) return data;
+    const ctx = contextOf(k);
+    const contentType = res.headers.get('content-type');
+    const what =
+      data === invalidBody
+        ? `body is not JSON (${contentType}${text ? '' : ', empty'})`
+        : `body is ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}, not a resource object`;
+    throw callError(AstraInvalidResponseError, ctx, `: ${res.status} ${what} (${k.op.id})`, {
+      status: res.status,
+      contentType,
+      bodySnippet: cut(ctx.scrub(text)),
+    });
+  }
+
+  /** A call, start to end: `prepare` checks its arguments; every failure, those included, reaches onError once. */
+  async function run(prepare: () => Call): Promise<WithResponse<unknown>> {
+    let k: Call | undefined;
+    try {
+      const call = (k = prepare());
+      const onRetry =
+        hooks?.onRetry &&
+        ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
+      return await withRetries(
+        policies[call.op.method] ?? policies['POST']!,
+        (n) => attempt(call, n),
+        call.signal,
+        onRetry,
+      );
+    } catch (e) {
+      if (e instanceof HookFailure) throw e.error;
+      const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
+      reportError(error, k);
+      throw error;
+    }
+  }
+
+  const send = (
+    op: OperationDescriptor,
+    ids: readonly string[],
+    input: object | undefined,
+    decode: Decode | undefined,
+    opts: ConditionalRequestOptions | undefined,
+    url?: () => string,
+  ) => run(() => prepare(op, ids, input, decode, opts, url));
+
+  /** onError, for a call's final failure; a throwing onError cannot replace the error. */
+  function reportError(error: AstraError, k: Call | undefined): void {
+    try {
+      hooks?.onError?.({ error, request: error.request ?? (k && contextOf(k).request), attempt: k?.attempt ?? 0 });
+    } catch {
+      // The call's own error is what the caller needs to see.
+    }
+  }
+
+  /** A raw call (`astra.raw`): the request as openapi-fetch built it, under the client's base URL. */
+  function rawCall(request: Request, body: string | undefined): Call {
+    const { url, method } = request;
+    const base = config.baseUrl;
+    if (!(url === base || url.startsWith(base + '/') || url.startsWith(base + '?')))
+      throw configError('url', 'astra.raw only calls the base URL of the client');
+    const op: OperationDescriptor = {
+      id: 'raw',
+      method: method as OperationDescriptor['method'],
+      path: new URL(url).pathname,
+      pathParams: [],
+    };
+    const signal = request.signal;
+    return {
+      op,
+      url,
+      body: undefined,
+      decode: 'response',
+      token: tokenFn ? undefined : (token as string),
+      signal,
+      timeoutMs: config.timeoutMs,
+      headers,
+      extraHeaders: checkHeaders('headers', Object.fromEntries(request.headers)),
+      attempt: 0,
+      init: { method, headers, body, signal, redirect: 'manual' },
+    };
+  }
+
+  const resultOf = <T>(p: Promise<WithResponse<unknown>>) => new ApiPromise<T>(p as Promise<WithResponse<T>>);
+
+  const runtime: InternalRuntime = {
+    config,
+    list(op, ids, query, opts) {
+      const pageUrl = (continueToken: string | undefined) => () =>
+        buildUrl(compiled(op), ids) + buildQuery(query, continueToken);
+      const fail = <E extends AstraError>(Cls: AstraErrorClass<E>, what: string, fields?: object): E => {
+        const k = prepare(op, ids, undefined, 'json', opts, pageUrl(undefined));
+        const error = callError(Cls, contextOf(k), what, fields);
+        reportError(error, k);
+        return error;
+      };
+      const fetchPage = (continueToken: string | undefined) =>
+        send(op, ids, undefined, 'json', opts, pageUrl(continueToken)).then((r) => r.data);
+      return createPager(op, query, fetchPage, config.maxPages, fail);
+    },
+    get: (op, ids, opts) => resultOf(send(op, ids, undefined, undefined, opts)),
+    create: (op, ids, body, opts) => resultOf(send(op, ids, body, undefined, opts)),
+    // An update or delete resolves to undefined (a body, if any, is drained).
+    update: (op, ids, body, opts) => resultOf(send(op, ids, body, 'none', opts)),
+    delete: (op, ids, opts) => resultOf(send(op, ids, undefined, 'none', opts)),
+    waitFor: (op, ids, opts) => waitFor(runtime, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>,
+    async raw(request) {
+      // Read once: every attempt sends the same bytes.
+      const body = request.body ? await request.text() : undefined;
+      try {
+        return (await run(() => rawCall(request, body))).response;
+      } catch (e) {
+        // openapi-fetch reports failed responses itself: hand back the last one.
+        const last = e instanceof AstraError && rawResponses.get(e);
+        if (last) return last;
+        throw e;
+      }
+    },
+  };
+
+  return runtime;
+}
+
+/** Marks a body that did not parse (JSON itself has no such value). */
+const invalidBody = Symbol('invalid body');
