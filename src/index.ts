@@ -1,14 +1,23 @@
-// Public entry point of astra-control-sdk.
+// Entry point `astra-control-sdk`: the client, errors, the filter builder,
+// the problem catalogue and every model type. The typed raw client lives in
+// `astra-control-sdk/raw` and the generated-code contract in
+// `astra-control-sdk/runtime`, so that this entry stays cheap to type-check.
 
 import type { problemTypes } from '../generated/problems.js';
 
-export { createAstraClient, type AstraClient, type AstraClientOptions } from './client.js';
+export { createAstraClient, type AstraClient, type AstraClientOptions, type AstraRawPaths } from './client.js';
 /** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
 export { problemTypes } from '../generated/problems.js';
 export type ProblemName = keyof typeof problemTypes;
-export { createRuntime, type RuntimeOptions } from './runtime.js';
-export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
-export { where, and, Filter, quoteFilterValue, type FilterField, type FilterValue, type FilterOperator } from './filter.js';
+export {
+  where,
+  and,
+  Filter,
+  quoteFilterValue,
+  type FilterField,
+  type FilterValue,
+  type FilterOperator,
+} from './filter.js';
 export {
   AstraError,
   AstraApiError,
@@ -36,19 +45,19 @@ export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './hooks.js'
 export type { RedactedRequest } from './redact.js';
 export type { RetryOptions } from './retry.js';
 export type { TokenSource } from './auth.js';
-export { encodePathSegment } from './request.js';
 export type {
-  BodyInput,
   CollectionQuery,
   FilterExpression,
-  HttpMethod,
   ListQuery,
-  OperationDescriptor,
   OrderBy,
   Page,
   Pager,
-  QueryParamName,
   RequestOptions,
-  Runtime,
   Selected,
 } from './operation.js';
+/**
+ * Every schema of the spec as a type (`Credential`, `AppSnap`, …). `Problem`
+ * and `InvalidEntry` above are the runtime's (what `AstraApiError.problem`
+ * holds) and take precedence over the spec's types of the same names.
+ */
+export type * from '../generated/models/index.js';

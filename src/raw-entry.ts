@@ -1,0 +1,14 @@
+// Entry point `astra-control-sdk/raw`: the typed openapi-fetch client and the
+// openapi-typescript types of the whole spec. Kept out of the main entry
+// because `paths` is most of the package's declarations: a program that
+// never touches `astra.raw` should not have to type-check it.
+
+import type { paths } from '../generated/openapi-types.js';
+
+export type { paths, components, operations } from '../generated/openapi-types.js';
+export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
+
+// Importing this entry types `astra.raw` with the spec's paths.
+declare module './client.js' {
+  interface AstraRawPaths extends paths {}
+}
