@@ -13,6 +13,7 @@ import { checkSources, reportSwaggerParser } from './pipeline/validate.ts';
 import { buildModel, AccessorCollisionError } from './model/build.ts';
 import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
+import { runtimeImportFor, type RuntimeImport } from './render/runtime-import.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { type Offload, inProcessOffload, workerOffload } from './pipeline/offload.ts';
@@ -22,7 +23,9 @@ import { SpecError, formatDiagnostic } from './util/diagnostics.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+export const GENERATOR_VERSION: string = JSON.parse(
+  readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),
+).version;
 
 /** Runs every stage but the write; returns the files that would be written. */
 export interface GenerateOptions {
@@ -34,17 +37,28 @@ export interface GenerateOptions {
   worker?: boolean | Worker;
   /** inputsHash() of this run, when the caller has already computed it. */
   inputs?: string;
+  /**
+   * The folder the files are for. It decides how generated code imports the
+   * runtime: by relative path in this repository's generated/, as
+   * `astra-control-sdk/runtime` anywhere else (and when absent).
+   */
+  out?: string;
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
-  const offload = options.worker ? workerOffload(options.worker === true ? undefined : options.worker) : inProcessOffload();
+  const offload = options.worker
+    ? workerOffload(options.worker === true ? undefined : options.worker)
+    : inProcessOffload();
   let result: { files: FileMap; banner: string };
   try {
-    result = await generateSdkFiles(specFile, offload);
+    result = await generateSdkFiles(specFile, offload, runtimeImportFor(projectRoot, options.out));
   } finally {
     await offload.close();
   }
-  result.files.set(STAMP_FILE, makeStamp(options.inputs ?? inputsHash(specFile, projectRoot), result.files, result.banner));
+  result.files.set(
+    STAMP_FILE,
+    makeStamp(options.inputs ?? inputsHash(specFile, projectRoot), result.files, result.banner),
+  );
   return result.files;
 }
 
@@ -57,7 +71,11 @@ const mark = (stage: string) => {
   lastMark = now;
 };
 
-async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ files: FileMap; banner: string }> {
+async function generateSdkFiles(
+  specFile: string,
+  offload: Offload,
+  runtimeImport: RuntimeImport,
+): Promise<{ files: FileMap; banner: string }> {
   mark('start');
   const spec = await load(specFile);
   mark('load');
@@ -90,20 +108,27 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   } catch (e) {
     reportSwaggerParser(spec, await swaggerParserResult);
     if (e instanceof AccessorCollisionError) {
-      throw new SpecError(e.collisions.map((message) => ({ file: path.relative(process.cwd(), spec.rootFile), pointer: '#/paths', message })));
+      throw new SpecError(
+        e.collisions.map((message) => ({
+          file: path.relative(process.cwd(), spec.rootFile),
+          pointer: '#/paths',
+          message,
+        })),
+      );
     }
     throw e;
   }
   mark('model');
   const templates = loadTemplates(path.join(projectRoot, 'templates'));
   const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
-  const files = await render(model, spec.bundled, templates, banner, rawTypes);
+  const files = await render(model, spec.bundled, templates, banner, rawTypes, runtimeImport);
   mark('render');
   reportSwaggerParser(spec, await swaggerParserResult);
   mark('validate (swagger-parser)');
   const formatted = await format(files, path.join(projectRoot, '.prettierrc.json'), offload);
   mark('format');
-  if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
+  if (process.env.ASTRA_GENERATE_TIMINGS)
+    console.error(timings.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', '));
   return { files: formatted, banner: bannerText(banner) };
 }
 
@@ -114,7 +139,11 @@ interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, spec: path.join(projectRoot, 'spec/openapi.yaml'), out: path.join(projectRoot, 'generated') };
+  const args: Args = {
+    check: false,
+    spec: path.join(projectRoot, 'spec/openapi.yaml'),
+    out: path.join(projectRoot, 'generated'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') args.check = true;
@@ -133,7 +162,10 @@ class UsageError extends Error {}
 function fixCommand(args: Args): string {
   const defaults = parseArgs([]);
   const show = (p: string) => path.relative(process.cwd(), p) || '.';
-  const extra = [...(args.spec !== defaults.spec ? ['--spec', show(args.spec)] : []), ...(args.out !== defaults.out ? ['--out', show(args.out)] : [])];
+  const extra = [
+    ...(args.spec !== defaults.spec ? ['--spec', show(args.spec)] : []),
+    ...(args.out !== defaults.out ? ['--out', show(args.out)] : []),
+  ];
   return extra.length ? `npm run generate -- ${extra.join(' ')}` : 'npm run generate';
 }
 
@@ -159,15 +191,25 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   try {
     const inputs = options.staleInputs ?? inputsHash(args.spec, projectRoot);
     if (!args.check && !options.staleInputs && isUpToDate(args.out, inputs)) {
-      console.log(`generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`);
+      console.log(
+        `generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`,
+      );
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
-    const files = await generateFiles(args.spec, { worker: useWorker ? (options.worker ?? true) : false, inputs });
+    const files = await generateFiles(args.spec, {
+      worker: useWorker ? (options.worker ?? true) : false,
+      inputs,
+      out: args.out,
+    });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);
-      const stale = [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale extra file: ${f}`)];
+      const stale = [
+        ...report.changed.map((f) => `changed: ${f}`),
+        ...report.missing.map((f) => `missing: ${f}`),
+        ...report.extra.map((f) => `stale extra file: ${f}`),
+      ];
       if (stale.length) {
         console.error(`generate --check: ${outDisplay}/ is out of date with the spec (${stale.length} files):`);
         for (const s of stale) console.error(`  ${s}`);
@@ -178,11 +220,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       return 0;
     }
     writeOutput(args.out, files);
-    console.log(`generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof SpecError) {
-      console.error(`generate: the spec was rejected (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}); nothing was written.`);
+      console.error(
+        `generate: the spec was rejected (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}); nothing was written.`,
+      );
       for (const d of e.diagnostics) console.error(`  ${formatDiagnostic(d)}`);
       return 1;
     }

@@ -5,7 +5,7 @@
 
 import type { problemTypes } from '../generated/problems.js';
 
-export { createAstraClient, type AstraClient, type AstraClientOptions, type AstraRawPaths } from './client.js';
+export { createAstraClient, type AstraClient, type AstraClientOptions, type AstraRawClient } from './client.js';
 /** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
 export { problemTypes } from '../generated/problems.js';
 export type ProblemName = keyof typeof problemTypes;

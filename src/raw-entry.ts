@@ -6,9 +6,11 @@
 import type { paths } from '../generated/openapi-types.js';
 
 export type { paths, components, operations } from '../generated/openapi-types.js';
+import type { RawClient } from './raw.js';
+
 export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
 
-// Importing this entry types `astra.raw` with the spec's paths.
+// Importing this entry types `astra.raw` as the openapi-fetch client of the spec's paths.
 declare module './client.js' {
-  interface AstraRawPaths extends paths {}
+  interface AstraRawClient extends RawClient<paths> {}
 }

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { AppMirror, AppMirrorCreate, AppMirrorList, AppMirrorUpdate } from '../models/app-mirror.js';
 
 const createAppAppMirrorOperation: OperationDescriptor = {

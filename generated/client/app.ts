@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { App, AppCreate, AppList, AppUpdate } from '../models/app.js';
 
 const createAppOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { AppSnap, AppSnapCreate, AppSnapList } from '../models/application-snapshot.js';
 
 const createAppSnapOperation: OperationDescriptor = {

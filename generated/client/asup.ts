@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Asup, AsupCreate, AsupList } from '../models/asup.js';
 
 const createAsupOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Cloud, CloudCreate, CloudList, CloudUpdate } from '../models/cloud.js';
 
 const createCloudOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Cluster, ClusterCreate, ClusterList, ClusterUpdate } from '../models/cluster.js';
 
 const createCloudClusterOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Group, GroupCreate, GroupList, GroupUpdate } from '../models/group.js';
 
 const createGroupOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Package, PackageCreate, PackageList } from '../models/package.js';
 
 const createPackageOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { RoleBinding, RoleBindingCreate, RoleBindingList, RoleBindingUpdate } from '../models/role-binding.js';
 
 const createGroupRoleBindingOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { Token, TokenCreate, TokenCreated, TokenList, TokenUpdate } from '../models/token.js';
 
 const createGroupUserTokenOperation: OperationDescriptor = {

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type { User, UserCreate, UserList, UserUpdate } from '../models/user.js';
 
 const createGroupUserOperation: OperationDescriptor = {

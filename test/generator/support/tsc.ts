@@ -27,6 +27,9 @@ export async function typecheck(dir: string, files: string[]): Promise<TscResult
       noEmit: true,
       isolatedModules: true,
       types: [],
+      // Output generated outside generated/ imports the runtime as the
+      // package does; here that is the runtime's source.
+      paths: { 'astra-control-sdk/runtime': [path.join(repoRoot, 'src/runtime-entry.ts')] },
     },
     files,
   };
