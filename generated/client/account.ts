@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Account, AccountCreate, AccountList, AccountUpdate } from '../models/account.js';
+import type { Account, AccountCreate, AccountUpdate } from '../models/account.js';
 
 const createAccountOperation: OperationDescriptor = {
   id: 'createAccount',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { ApiResource, ApiResourceList } from '../models/api-resource.js';
+import type { ApiResource } from '../models/api-resource.js';
 
 const getManagedClusterApiResourceOperation: OperationDescriptor = {
   id: 'getManagedClusterApiResource',

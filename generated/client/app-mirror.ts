@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { AppMirror, AppMirrorCreate, AppMirrorList, AppMirrorUpdate } from '../models/app-mirror.js';
+import type { AppMirror, AppMirrorCreate, AppMirrorUpdate } from '../models/app-mirror.js';
 
 const createAppAppMirrorOperation: OperationDescriptor = {
   id: 'createAppAppMirror',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { App, AppCreate, AppList, AppUpdate } from '../models/app.js';
+import type { App, AppCreate, AppUpdate } from '../models/app.js';
 
 const createAppOperation: OperationDescriptor = {
   id: 'createApp',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { AppAsset, AppAssetList } from '../models/application-asset.js';
+import type { AppAsset } from '../models/application-asset.js';
 
 const getAccountAppBackupAppAssetOperation: OperationDescriptor = {
   id: 'getAccountAppBackupAppAsset',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { AppBackup, AppBackupCreate, AppBackupList } from '../models/application-backup.js';
+import type { AppBackup, AppBackupCreate } from '../models/application-backup.js';
 
 const createAppBackupOperation: OperationDescriptor = {
   id: 'createAppBackup',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { AppSnap, AppSnapCreate, AppSnapList } from '../models/application-snapshot.js';
+import type { AppSnap, AppSnapCreate } from '../models/application-snapshot.js';
 
 const createAppSnapOperation: OperationDescriptor = {
   id: 'createAppSnap',

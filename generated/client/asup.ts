@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Asup, AsupCreate, AsupList } from '../models/asup.js';
+import type { Asup, AsupCreate } from '../models/asup.js';
 
 const createAsupOperation: OperationDescriptor = {
   id: 'createAsup',

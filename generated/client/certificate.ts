@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Certificate, CertificateCreate, CertificateList, CertificateUpdate } from '../models/certificate.js';
+import type { Certificate, CertificateCreate, CertificateUpdate } from '../models/certificate.js';
 
 const createCertificateOperation: OperationDescriptor = {
   id: 'createCertificate',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Cloud, CloudCreate, CloudList, CloudUpdate } from '../models/cloud.js';
+import type { Cloud, CloudCreate, CloudUpdate } from '../models/cloud.js';
 
 const createCloudOperation: OperationDescriptor = {
   id: 'createCloud',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { ClusterNode, ClusterNodeList } from '../models/cluster-node.js';
+import type { ClusterNode } from '../models/cluster-node.js';
 
 const getCloudClusterClusterNodeOperation: OperationDescriptor = {
   id: 'getCloudClusterClusterNode',

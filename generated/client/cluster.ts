@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Cluster, ClusterCreate, ClusterList, ClusterUpdate } from '../models/cluster.js';
+import type { Cluster, ClusterCreate, ClusterUpdate } from '../models/cluster.js';
 
 const createCloudClusterOperation: OperationDescriptor = {
   id: 'createCloudCluster',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Credential, CredentialCreate, CredentialList, CredentialUpdate } from '../models/credential.js';
+import type { Credential, CredentialCreate, CredentialUpdate } from '../models/credential.js';
 
 const createCredentialOperation: OperationDescriptor = {
   id: 'createCredential',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Entitlement, EntitlementList } from '../models/entitlement.js';
+import type { Entitlement } from '../models/entitlement.js';
 
 const getEntitlementOperation: OperationDescriptor = {
   id: 'getEntitlement',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Event, EventList } from '../models/event.js';
+import type { Event } from '../models/event.js';
 
 const getEventOperation: OperationDescriptor = {
   id: 'getEvent',

@@ -11,7 +11,6 @@ import type {
 import type {
   ExecutionHookOverride,
   ExecutionHookOverrideCreate,
-  ExecutionHookOverrideList,
   ExecutionHookOverrideUpdate,
 } from '../models/execution-hook-override.js';
 

@@ -8,12 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type {
-  ExecutionHook,
-  ExecutionHookCreate,
-  ExecutionHookList,
-  ExecutionHookUpdate,
-} from '../models/execution-hook.js';
+import type { ExecutionHook, ExecutionHookCreate, ExecutionHookUpdate } from '../models/execution-hook.js';
 
 const createAppExecutionHookOperation: OperationDescriptor = {
   id: 'createAppExecutionHook',

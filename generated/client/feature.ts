@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Feature, FeatureList } from '../models/feature.js';
+import type { Feature } from '../models/feature.js';
 
 const getFeatureOperation: OperationDescriptor = {
   id: 'getFeature',

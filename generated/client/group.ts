@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Group, GroupCreate, GroupList, GroupUpdate } from '../models/group.js';
+import type { Group, GroupCreate, GroupUpdate } from '../models/group.js';
 
 const createGroupOperation: OperationDescriptor = {
   id: 'createGroup',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { HookSource, HookSourceCreate, HookSourceList, HookSourceUpdate } from '../models/hook-source.js';
+import type { HookSource, HookSourceCreate, HookSourceUpdate } from '../models/hook-source.js';
 
 const createHookSourceOperation: OperationDescriptor = {
   id: 'createHookSource',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { LdapGroup, LdapGroupList } from '../models/ldap-group.js';
+import type { LdapGroup } from '../models/ldap-group.js';
 
 const getLdapGroupOperation: OperationDescriptor = {
   id: 'getLdapGroup',

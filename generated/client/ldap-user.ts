@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { LdapUser, LdapUserList } from '../models/ldap-user.js';
+import type { LdapUser } from '../models/ldap-user.js';
 
 const getLdapUserOperation: OperationDescriptor = {
   id: 'getLdapUser',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { License, LicenseCreate, LicenseList, LicenseUpdate } from '../models/license.js';
+import type { License, LicenseCreate, LicenseUpdate } from '../models/license.js';
 
 const createLicenseOperation: OperationDescriptor = {
   id: 'createLicense',

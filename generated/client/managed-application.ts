@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { ManagedApp, ManagedAppCreate, ManagedAppList, ManagedAppUpdate } from '../models/managed-application.js';
+import type { ManagedApp, ManagedAppCreate, ManagedAppUpdate } from '../models/managed-application.js';
 
 const createManagedAppOperation: OperationDescriptor = {
   id: 'createManagedApp',

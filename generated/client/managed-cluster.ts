@@ -8,12 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type {
-  ManagedCluster,
-  ManagedClusterCreate,
-  ManagedClusterList,
-  ManagedClusterUpdate,
-} from '../models/managed-cluster.js';
+import type { ManagedCluster, ManagedClusterCreate, ManagedClusterUpdate } from '../models/managed-cluster.js';
 
 const createManagedClusterOperation: OperationDescriptor = {
   id: 'createManagedCluster',

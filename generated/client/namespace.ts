@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Namespace, NamespaceList } from '../models/namespace.js';
+import type { Namespace } from '../models/namespace.js';
 
 const getCloudClusterNamespaceOperation: OperationDescriptor = {
   id: 'getCloudClusterNamespace',

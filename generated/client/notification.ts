@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Notification, NotificationList } from '../models/notification.js';
+import type { Notification } from '../models/notification.js';
 
 const getNotificationOperation: OperationDescriptor = {
   id: 'getNotification',

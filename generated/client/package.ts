@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Package, PackageCreate, PackageList } from '../models/package.js';
+import type { Package, PackageCreate } from '../models/package.js';
 
 const createPackageOperation: OperationDescriptor = {
   id: 'createPackage',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { RoleBinding, RoleBindingCreate, RoleBindingList, RoleBindingUpdate } from '../models/role-binding.js';
+import type { RoleBinding, RoleBindingCreate, RoleBindingUpdate } from '../models/role-binding.js';
 
 const createGroupRoleBindingOperation: OperationDescriptor = {
   id: 'createGroupRoleBinding',

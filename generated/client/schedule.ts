@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Schedule, ScheduleCreate, ScheduleList, ScheduleUpdate } from '../models/schedule.js';
+import type { Schedule, ScheduleCreate, ScheduleUpdate } from '../models/schedule.js';
 
 const createAppScheduleOperation: OperationDescriptor = {
   id: 'createAppSchedule',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Setting, SettingList, SettingUpdate } from '../models/setting.js';
+import type { Setting, SettingUpdate } from '../models/setting.js';
 
 const getSettingOperation: OperationDescriptor = {
   id: 'getSetting',

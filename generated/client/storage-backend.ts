@@ -8,12 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type {
-  StorageBackend,
-  StorageBackendCreate,
-  StorageBackendList,
-  StorageBackendUpdate,
-} from '../models/storage-backend.js';
+import type { StorageBackend, StorageBackendCreate, StorageBackendUpdate } from '../models/storage-backend.js';
 
 const createStorageBackendOperation: OperationDescriptor = {
   id: 'createStorageBackend',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { StorageClass, StorageClassList } from '../models/storage-class.js';
+import type { StorageClass } from '../models/storage-class.js';
 
 const getCloudClusterStorageClassOperation: OperationDescriptor = {
   id: 'getCloudClusterStorageClass',

@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Subscription, SubscriptionCreate, SubscriptionList, SubscriptionUpdate } from '../models/subscription.js';
+import type { Subscription, SubscriptionCreate, SubscriptionUpdate } from '../models/subscription.js';
 
 const createSubscriptionOperation: OperationDescriptor = {
   id: 'createSubscription',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Task, TaskList } from '../models/task.js';
+import type { Task } from '../models/task.js';
 
 const getTaskOperation: OperationDescriptor = {
   id: 'getTask',

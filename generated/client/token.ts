@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Token, TokenCreate, TokenCreated, TokenList, TokenUpdate } from '../models/token.js';
+import type { Token, TokenCreate, TokenCreated, TokenUpdate } from '../models/token.js';
 
 const createGroupUserTokenOperation: OperationDescriptor = {
   id: 'createGroupUserToken',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { TopologyApp, TopologyAppList } from '../models/topology-app-legacy.js';
+import type { TopologyApp } from '../models/topology-app-legacy.js';
 
 const getTopologyAppOperation: OperationDescriptor = {
   id: 'getTopologyApp',

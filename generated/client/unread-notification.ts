@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { UnreadNotification, UnreadNotificationList } from '../models/unread-notification.js';
+import type { UnreadNotification } from '../models/unread-notification.js';
 
 const deleteGroupUserUnreadNotificationOperation: OperationDescriptor = {
   id: 'deleteGroupUserUnreadNotification',

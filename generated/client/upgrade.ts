@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Upgrade, UpgradeList, UpgradeUpdate } from '../models/upgrade.js';
+import type { Upgrade, UpgradeUpdate } from '../models/upgrade.js';
 
 const getUpgradeOperation: OperationDescriptor = {
   id: 'getUpgrade',

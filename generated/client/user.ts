@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { User, UserCreate, UserList, UserUpdate } from '../models/user.js';
+import type { User, UserCreate, UserUpdate } from '../models/user.js';
 
 const createGroupUserOperation: OperationDescriptor = {
   id: 'createGroupUser',

@@ -7,7 +7,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Volume, VolumeList } from '../models/volume.js';
+import type { Volume } from '../models/volume.js';
 
 const getAppVolumeOperation: OperationDescriptor = {
   id: 'getAppVolume',

@@ -1,7 +1,14 @@
 // View models: everything a template prints, computed here. Templates only
 // lay these out (iterate, print); every decision and every piece of string
 // building happens in this file, where it can be tested.
-import type { ApiModel, OperationModel, ResourceNodeModel, SchemaModel, TypeNode, PropertyModel } from '../model/types.ts';
+import type {
+  ApiModel,
+  OperationModel,
+  ResourceNodeModel,
+  SchemaModel,
+  TypeNode,
+  PropertyModel,
+} from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
 import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
@@ -41,7 +48,10 @@ export function modelModuleViews(model: ApiModel): ModelModuleView[] {
       file: `models/${module}.ts`,
       imports: importsFor(refs, module, moduleOf, './'),
       types: schemas.map((s) => ({
-        doc: docComment({ ...s.doc, description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined } as SchemaModel['doc']).trimEnd(),
+        doc: docComment({
+          ...s.doc,
+          description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined,
+        } as SchemaModel['doc']).trimEnd(),
         name: s.name,
         body: printType(s.type, { recursive }),
       })),
@@ -134,12 +144,16 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
       const methods = node.operations.map((op) => {
         descriptors.push({ name: names.get(op)!, value: descriptorLiteral(op) });
         const view = methodView(op, node, names.get(op)!);
-        for (const t of [op.requestBody?.type, op.success.type, op.listItem]) if (t) refsIn(t, refs);
+        for (const t of signatureTypes(op)) if (t) refsIn(t, refs);
         for (const n of view.runtimeTypes) runtimeNames.add(n);
         return view.method;
       });
       return {
-        doc: docComment({ description: `\`astra.${node.chain.join('.')}\`: ${node.tag}.`, constraints: [], deprecated: node.deprecated }).trimEnd(),
+        doc: docComment({
+          description: `\`astra.${node.chain.join('.')}\`: ${node.tag}.`,
+          constraints: [],
+          deprecated: node.deprecated,
+        }).trimEnd(),
         factoryName: node.factoryName,
         typeName: node.factoryName.charAt(0).toUpperCase() + node.factoryName.slice(1),
         methods,
@@ -203,7 +217,34 @@ function methodDoc(op: OperationModel): string {
   return `/**\n${text.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */`;
 }
 
-function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { method: MethodView; runtimeTypes: string[] } {
+/**
+ * The schema types a method's signature names, so that a module imports
+ * exactly those (output lands in users' projects, where noUnusedLocals may
+ * be on): a list yields items, not the list envelope; an update answers 204;
+ * any other shape is sent with `body: object`.
+ */
+function signatureTypes(op: OperationModel) {
+  switch (op.kind) {
+    case 'list':
+      return [op.listItem];
+    case 'get':
+      return [op.success.type];
+    case 'create':
+      return [op.requestBody?.type, op.success.type];
+    case 'update':
+      return [op.requestBody?.type];
+    case 'delete':
+      return [];
+    case 'other':
+      return [op.success.type];
+  }
+}
+
+function methodView(
+  op: OperationModel,
+  node: ResourceNodeModel,
+  d: string,
+): { method: MethodView; runtimeTypes: string[] } {
   const ids = op.parameters.path.map((p) => p.argName);
   const idParams = ids.map((id) => `${id}: string`);
   const idList = `[${ids.join(', ')}]`;
@@ -214,12 +255,14 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
     case 'list': {
       const item = printType(op.listItem ?? { kind: 'primitive', type: 'unknown' });
       const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
-      runtimeTypes.push('Pager', 'Selected');
+      runtimeTypes.push('Pager');
       if (query.length) {
-        runtimeTypes.push('ListQuery');
+        runtimeTypes.push('ListQuery', 'Selected');
         view = {
           typeParams: `<K extends keyof ${wrapKeyof(item)} = never>`,
-          params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(', '),
+          params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(
+            ', ',
+          ),
           returnType: `Pager<Selected<${item}, K>>`,
           call: `rt.list<${item}, K>(${d}, ${idList}, query, options)`,
         };
@@ -235,7 +278,12 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
     }
     case 'get': {
       const result = op.success.type ? printType(op.success.type) : 'unknown';
-      view = { typeParams: '', params: [...idParams, options].join(', '), returnType: `Promise<${result}>`, call: `rt.get<${result}>(${d}, ${idList}, options)` };
+      view = {
+        typeParams: '',
+        params: [...idParams, options].join(', '),
+        returnType: `Promise<${result}>`,
+        call: `rt.get<${result}>(${d}, ${idList}, options)`,
+      };
       break;
     }
     case 'create': {
@@ -253,20 +301,40 @@ function methodView(op: OperationModel, node: ResourceNodeModel, d: string): { m
     case 'update': {
       runtimeTypes.push('BodyInput');
       const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
-      view = { typeParams: '', params: [...idParams, `body: ${body}`, options].join(', '), returnType: 'Promise<void>', call: `rt.update(${d}, ${idList}, body, options)` };
+      view = {
+        typeParams: '',
+        params: [...idParams, `body: ${body}`, options].join(', '),
+        returnType: 'Promise<void>',
+        call: `rt.update(${d}, ${idList}, body, options)`,
+      };
       break;
     }
     case 'delete':
-      view = { typeParams: '', params: [...idParams, options].join(', '), returnType: 'Promise<void>', call: `rt.delete(${d}, ${idList}, options)` };
+      view = {
+        typeParams: '',
+        params: [...idParams, options].join(', '),
+        returnType: 'Promise<void>',
+        call: `rt.delete(${d}, ${idList}, options)`,
+      };
       break;
     default: {
       // Non-CRUD shapes (a POST on an instance, a PUT on a collection): sent
       // as-is through the closest runtime verb.
       const result = op.success.type ? printType(op.success.type) : 'void';
       if (op.requestBody || op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH') {
-        view = { typeParams: '', params: [...idParams, 'body: object', options].join(', '), returnType: `Promise<${result}>`, call: `rt.create<${result}>(${d}, ${idList}, body, options)` };
+        view = {
+          typeParams: '',
+          params: [...idParams, 'body: object', options].join(', '),
+          returnType: `Promise<${result}>`,
+          call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
+        };
       } else {
-        view = { typeParams: '', params: [...idParams, options].join(', '), returnType: `Promise<${result}>`, call: `rt.get<${result}>(${d}, ${idList}, options)` };
+        view = {
+          typeParams: '',
+          params: [...idParams, options].join(', '),
+          returnType: `Promise<${result}>`,
+          call: `rt.get<${result}>(${d}, ${idList}, options)`,
+        };
       }
     }
   }
@@ -300,7 +368,10 @@ export function indexView(model: ApiModel): IndexView {
   }
   const modelModules = sortBy(new Set(model.schemas.map((s) => s.module)), (m) => m);
   return {
-    imports: sortBy(byModule.keys(), (m) => m).map((m) => ({ names: sortBy(byModule.get(m)!, (n) => n).join(', '), from: `./client/${m}.js` })),
+    imports: sortBy(byModule.keys(), (m) => m).map((m) => ({
+      names: sortBy(byModule.get(m)!, (n) => n).join(', '),
+      from: `./client/${m}.js`,
+    })),
     tree: treeLiteral(model.resources, 1),
     modelModules,
   };
@@ -329,7 +400,14 @@ export interface ProblemsView {
 export function problemsView(model: ApiModel): ProblemsView {
   return {
     entries: model.problems.map((p) => ({
-      doc: docComment({ description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`, constraints: [], deprecated: false }, '  ').trimEnd(),
+      doc: docComment(
+        {
+          description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`,
+          constraints: [],
+          deprecated: false,
+        },
+        '  ',
+      ).trimEnd(),
       name: p.name,
       value: `{ number: ${p.number}, status: ${p.status}, title: ${stringLiteral(p.title)}, type: ${stringLiteral(p.uri)}, extensions: [${p.extensions.map(stringLiteral).join(', ')}] }`,
     })),
@@ -386,7 +464,8 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
       for (const node of tagNodes) {
         for (const op of node.operations.filter((o) => o.tag === tag.name)) {
           const bodyFields = fieldsOf(op.requestBody?.type ?? null, schemaByName);
-          const bodySchema = op.requestBody?.type.kind === 'ref' ? schemaByName.get(op.requestBody.type.name) : undefined;
+          const bodySchema =
+            op.requestBody?.type.kind === 'ref' ? schemaByName.get(op.requestBody.type.name) : undefined;
           operations.push({
             summary: op.summary || op.id,
             description: op.description ?? '',
@@ -407,7 +486,9 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
             errors: op.errors.map((e) => ({
               status: e.status,
               description: e.description,
-              problems: e.problems.map((n) => (problems.get(n) ? `${n} ${problems.get(n)!.title}` : String(n))).join('; '),
+              problems: e.problems
+                .map((n) => (problems.get(n) ? `${n} ${problems.get(n)!.title}` : String(n)))
+                .join('; '),
             })),
           });
         }
@@ -432,7 +513,9 @@ function fieldsOf(type: TypeNode | null, schemas: Map<string, SchemaModel>): Fie
     name: p.name,
     type: printType(p.type).replace(/\s+/g, ' '),
     required: p.required ? 'yes' : 'no',
-    description: [p.doc.description ?? '', p.secret ? '(secret, write-only)' : p.writeOnly ? '(write-only)' : ''].filter(Boolean).join(' '),
+    description: [p.doc.description ?? '', p.secret ? '(secret, write-only)' : p.writeOnly ? '(write-only)' : '']
+      .filter(Boolean)
+      .join(' '),
   }));
 }
 
@@ -473,7 +556,11 @@ export interface ApiIndexView {
 
 export function apiIndexView(model: ApiModel): ApiIndexView {
   const rows = flatten(model.resources).flatMap((n) =>
-    n.operations.map((op) => ({ call: sdkCall(n, op), http: `${op.method} ${op.path}`, summary: op.summary + (op.deprecated ? ' (deprecated)' : '') })),
+    n.operations.map((op) => ({
+      call: sdkCall(n, op),
+      http: `${op.method} ${op.path}`,
+      summary: op.summary + (op.deprecated ? ' (deprecated)' : ''),
+    })),
   );
   return { rows };
 }

@@ -22,7 +22,10 @@ describe('publint --strict', () => {
 });
 
 interface AttwReport {
-  analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> };
+  analysis: {
+    problems: unknown[];
+    entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>;
+  };
 }
 
 describe('Are the Types Wrong', () => {

@@ -22,6 +22,8 @@ export async function typecheck(dir: string, files: string[]): Promise<TscResult
       moduleResolution: 'NodeNext',
       strict: true,
       noUncheckedIndexedAccess: true,
+      // Generated code lands in users' projects, where this may be on.
+      noUnusedLocals: true,
       skipLibCheck: true,
       allowImportingTsExtensions: true,
       noEmit: true,

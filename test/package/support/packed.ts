@@ -61,8 +61,18 @@ export async function runCommand(
 }
 
 /** Writes `<dir>/<name>.json` with these compiler options over `files`, and runs the repository's tsc on it. */
-export function tsc(dir: string, name: string, compilerOptions: object, files: string[]): Promise<RunResult> {
+export function tsc(
+  dir: string,
+  name: string,
+  compilerOptions: object,
+  files: string[],
+  flags: string[] = [],
+): Promise<RunResult> {
   const config = path.join(dir, `${name}.json`);
   writeFileSync(config, JSON.stringify({ compilerOptions: { noEmit: true, ...compilerOptions }, files }, null, 2));
-  return runCommand(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', config], dir);
+  return runCommand(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', config, ...flags],
+    dir,
+  );
 }
