@@ -13,6 +13,7 @@ import { checkSources, reportSwaggerParser } from './pipeline/validate.ts';
 import { buildModel, AccessorCollisionError } from './model/build.ts';
 import { loadTemplates } from './render/engine.ts';
 import { render, type FileMap } from './render/render.ts';
+import { runtimeImportFor, type RuntimeImport } from './render/runtime-import.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { type Offload, inProcessOffload, workerOffload } from './pipeline/offload.ts';
@@ -34,6 +35,12 @@ export interface GenerateOptions {
    * pipeline/offload-worker.mjs.
    */
   worker?: boolean | Worker;
+  /**
+   * The folder the files are for. It decides how generated code imports the
+   * runtime: by relative path in this repository's generated/, as
+   * `astra-control-sdk/runtime` anywhere else (and when absent).
+   */
+  out?: string;
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<FileMap> {
@@ -42,7 +49,7 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
     : inProcessOffload();
   let result: { files: FileMap; banner: Banner };
   try {
-    result = await generateSdkFiles(specFile, offload);
+    result = await generateSdkFiles(specFile, offload, runtimeImportFor(projectRoot, options.out));
   } finally {
     await offload.close();
   }
@@ -65,7 +72,11 @@ interface Banner {
   specHash: string;
 }
 
-async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ files: FileMap; banner: Banner }> {
+async function generateSdkFiles(
+  specFile: string,
+  offload: Offload,
+  runtimeImport: RuntimeImport,
+): Promise<{ files: FileMap; banner: Banner }> {
   mark('start');
   const spec = await load(specFile);
   mark('load');
@@ -117,7 +128,7 @@ async function generateSdkFiles(specFile: string, offload: Offload): Promise<{ f
   mark('model');
   const templates = loadTemplates(path.join(projectRoot, 'templates'));
   const banner: Banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
-  const files = await render(model, spec.bundled, templates, banner, rawTypes);
+  const files = await render(model, spec.bundled, templates, banner, rawTypes, runtimeImport);
   mark('render');
   reportSwaggerParser(spec, await swaggerParserResult);
   mark('validate (swagger-parser)');
@@ -216,7 +227,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
-    const files = await generateFiles(args.spec, { worker: useWorker ? (options.worker ?? true) : false });
+    const files = await generateFiles(args.spec, {
+      worker: useWorker ? (options.worker ?? true) : false,
+      out: args.out,
+    });
     const outDisplay = path.relative(process.cwd(), args.out) || '.';
     if (args.check) {
       const report = compareOutput(args.out, files);

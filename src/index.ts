@@ -1,14 +1,15 @@
-// Public entry point of astra-control-sdk: what users call and the types
-// they name. The runtime's internals (src/internal/, the Runtime contract the
-// generated code uses) are not exported.
+// Entry point `astra-control-sdk`: the client, errors, the filter builder,
+// the problem catalogue and every model type. The typed raw client lives in
+// `astra-control-sdk/raw` and the generated-code contract in
+// `astra-control-sdk/runtime`, so that this entry stays cheap to type-check.
+// The runtime's internals (src/internal/) are not exported.
 
 import type { problemTypes } from '../generated/problems.js';
 
-export { createAstraClient, type AstraClient, type AstraClientOptions } from './client.js';
+export { createAstraClient, type AstraClient, type AstraClientOptions, type AstraRawClient } from './client.js';
 /** The problem catalogue: `problemTypes.credentialExists.type` is the URI to compare with `err.problemType`. */
 export { problemTypes } from '../generated/problems.js';
 export type ProblemName = keyof typeof problemTypes;
-export type { RawClient } from './raw.js';
 export {
   where,
   and,
@@ -51,7 +52,6 @@ export type { RetryOptions } from './retry.js';
 export type { TokenSource } from './auth.js';
 export type {
   ApiPromise,
-  BodyInput,
   CollectionQuery,
   ConditionalRequestOptions,
   FilterExpression,
@@ -64,3 +64,9 @@ export type {
   WaitOptions,
   WithResponse,
 } from './operation.js';
+/**
+ * Every schema of the spec as a type (`Credential`, `AppSnap`, …). `Problem`
+ * and `InvalidEntry` above are the runtime's (what `AstraApiError.problem`
+ * holds) and take precedence over the spec's types of the same names.
+ */
+export type * from '../generated/models/index.js';

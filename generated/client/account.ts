@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Account, AccountCreate, AccountList, AccountUpdate } from '../models/account.js';
+} from '../../src/runtime-entry.js';
+import type { Account, AccountCreate, AccountUpdate } from '../models/account.js';
 
 const createAccountOperation: OperationDescriptor = {
   id: 'createAccount',

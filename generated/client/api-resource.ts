@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { ApiResource, ApiResourceList } from '../models/api-resource.js';
+} from '../../src/runtime-entry.js';
+import type { ApiResource } from '../models/api-resource.js';
 
 const getManagedClusterApiResourceOperation: OperationDescriptor = {
   id: 'getManagedClusterApiResource',

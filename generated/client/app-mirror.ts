@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { AppMirror, AppMirrorCreate, AppMirrorList, AppMirrorUpdate } from '../models/app-mirror.js';
+} from '../../src/runtime-entry.js';
+import type { AppMirror, AppMirrorCreate, AppMirrorUpdate } from '../models/app-mirror.js';
 
 const createAppAppMirrorOperation: OperationDescriptor = {
   id: 'createAppAppMirror',

@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { App, AppCreate, AppList, AppUpdate } from '../models/app.js';
+} from '../../src/runtime-entry.js';
+import type { App, AppCreate, AppUpdate } from '../models/app.js';
 
 const createAppOperation: OperationDescriptor = {
   id: 'createApp',

@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { AppAsset, AppAssetList } from '../models/application-asset.js';
+} from '../../src/runtime-entry.js';
+import type { AppAsset } from '../models/application-asset.js';
 
 const getAccountAppBackupAppAssetOperation: OperationDescriptor = {
   id: 'getAccountAppBackupAppAsset',

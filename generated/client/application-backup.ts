@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { AppBackup, AppBackupCreate, AppBackupList } from '../models/application-backup.js';
+} from '../../src/runtime-entry.js';
+import type { AppBackup, AppBackupCreate } from '../models/application-backup.js';
 
 const createAppBackupOperation: OperationDescriptor = {
   id: 'createAppBackup',

@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { AppSnap, AppSnapCreate, AppSnapList } from '../models/application-snapshot.js';
+} from '../../src/runtime-entry.js';
+import type { AppSnap, AppSnapCreate } from '../models/application-snapshot.js';
 
 const createAppSnapOperation: OperationDescriptor = {
   id: 'createAppSnap',

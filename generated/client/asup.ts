@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Asup, AsupCreate, AsupList } from '../models/asup.js';
+} from '../../src/runtime-entry.js';
+import type { Asup, AsupCreate } from '../models/asup.js';
 
 const createAsupOperation: OperationDescriptor = {
   id: 'createAsup',

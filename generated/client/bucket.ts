@@ -6,10 +6,9 @@ import type {
   Pager,
   RequestOptions,
   Runtime,
-  Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Bucket, BucketCreate, BucketList, BucketUpdate } from '../models/bucket.js';
+} from '../../src/runtime-entry.js';
+import type { Bucket, BucketCreate, BucketUpdate } from '../models/bucket.js';
 
 const createBucketOperation: OperationDescriptor = {
   id: 'createBucket',

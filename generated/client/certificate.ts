@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Certificate, CertificateCreate, CertificateList, CertificateUpdate } from '../models/certificate.js';
+} from '../../src/runtime-entry.js';
+import type { Certificate, CertificateCreate, CertificateUpdate } from '../models/certificate.js';
 
 const createCertificateOperation: OperationDescriptor = {
   id: 'createCertificate',

@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Cloud, CloudCreate, CloudList, CloudUpdate } from '../models/cloud.js';
+} from '../../src/runtime-entry.js';
+import type { Cloud, CloudCreate, CloudUpdate } from '../models/cloud.js';
 
 const createCloudOperation: OperationDescriptor = {
   id: 'createCloud',

@@ -8,8 +8,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { ClusterNode, ClusterNodeList } from '../models/cluster-node.js';
+} from '../../src/runtime-entry.js';
+import type { ClusterNode } from '../models/cluster-node.js';
 
 const getCloudClusterClusterNodeOperation: OperationDescriptor = {
   id: 'getCloudClusterClusterNode',

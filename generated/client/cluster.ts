@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Cluster, ClusterCreate, ClusterList, ClusterUpdate } from '../models/cluster.js';
+} from '../../src/runtime-entry.js';
+import type { Cluster, ClusterCreate, ClusterUpdate } from '../models/cluster.js';
 
 const createCloudClusterOperation: OperationDescriptor = {
   id: 'createCloudCluster',

@@ -9,8 +9,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Credential, CredentialCreate, CredentialList, CredentialUpdate } from '../models/credential.js';
+} from '../../src/runtime-entry.js';
+import type { Credential, CredentialCreate, CredentialUpdate } from '../models/credential.js';
 
 const createCredentialOperation: OperationDescriptor = {
   id: 'createCredential',

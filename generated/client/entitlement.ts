@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Entitlement, EntitlementList } from '../models/entitlement.js';
+} from '../../src/runtime-entry.js';
+import type { Entitlement } from '../models/entitlement.js';
 
 const getEntitlementOperation: OperationDescriptor = {
   id: 'getEntitlement',

@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Event, EventList } from '../models/event.js';
+} from '../../src/runtime-entry.js';
+import type { Event } from '../models/event.js';
 
 const getEventOperation: OperationDescriptor = {
   id: 'getEvent',

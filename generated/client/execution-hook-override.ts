@@ -8,11 +8,10 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
+} from '../../src/runtime-entry.js';
 import type {
   ExecutionHookOverride,
   ExecutionHookOverrideCreate,
-  ExecutionHookOverrideList,
   ExecutionHookOverrideUpdate,
 } from '../models/execution-hook-override.js';
 

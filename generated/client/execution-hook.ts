@@ -8,13 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type {
-  ExecutionHook,
-  ExecutionHookCreate,
-  ExecutionHookList,
-  ExecutionHookUpdate,
-} from '../models/execution-hook.js';
+} from '../../src/runtime-entry.js';
+import type { ExecutionHook, ExecutionHookCreate, ExecutionHookUpdate } from '../models/execution-hook.js';
 
 const createAppExecutionHookOperation: OperationDescriptor = {
   id: 'createAppExecutionHook',

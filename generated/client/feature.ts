@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Feature, FeatureList } from '../models/feature.js';
+} from '../../src/runtime-entry.js';
+import type { Feature } from '../models/feature.js';
 
 const getFeatureOperation: OperationDescriptor = {
   id: 'getFeature',

@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Group, GroupCreate, GroupList, GroupUpdate } from '../models/group.js';
+} from '../../src/runtime-entry.js';
+import type { Group, GroupCreate, GroupUpdate } from '../models/group.js';
 
 const createGroupOperation: OperationDescriptor = {
   id: 'createGroup',

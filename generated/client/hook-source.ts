@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { HookSource, HookSourceCreate, HookSourceList, HookSourceUpdate } from '../models/hook-source.js';
+} from '../../src/runtime-entry.js';
+import type { HookSource, HookSourceCreate, HookSourceUpdate } from '../models/hook-source.js';
 
 const createHookSourceOperation: OperationDescriptor = {
   id: 'createHookSource',

@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { LdapGroup, LdapGroupList } from '../models/ldap-group.js';
+} from '../../src/runtime-entry.js';
+import type { LdapGroup } from '../models/ldap-group.js';
 
 const getLdapGroupOperation: OperationDescriptor = {
   id: 'getLdapGroup',

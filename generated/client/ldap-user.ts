@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { LdapUser, LdapUserList } from '../models/ldap-user.js';
+} from '../../src/runtime-entry.js';
+import type { LdapUser } from '../models/ldap-user.js';
 
 const getLdapUserOperation: OperationDescriptor = {
   id: 'getLdapUser',

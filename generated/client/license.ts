@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { License, LicenseCreate, LicenseList, LicenseUpdate } from '../models/license.js';
+} from '../../src/runtime-entry.js';
+import type { License, LicenseCreate, LicenseUpdate } from '../models/license.js';
 
 const createLicenseOperation: OperationDescriptor = {
   id: 'createLicense',

@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { ManagedApp, ManagedAppCreate, ManagedAppList, ManagedAppUpdate } from '../models/managed-application.js';
+} from '../../src/runtime-entry.js';
+import type { ManagedApp, ManagedAppCreate, ManagedAppUpdate } from '../models/managed-application.js';
 
 const createManagedAppOperation: OperationDescriptor = {
   id: 'createManagedApp',

@@ -9,13 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type {
-  ManagedCluster,
-  ManagedClusterCreate,
-  ManagedClusterList,
-  ManagedClusterUpdate,
-} from '../models/managed-cluster.js';
+} from '../../src/runtime-entry.js';
+import type { ManagedCluster, ManagedClusterCreate, ManagedClusterUpdate } from '../models/managed-cluster.js';
 
 const createManagedClusterOperation: OperationDescriptor = {
   id: 'createManagedCluster',

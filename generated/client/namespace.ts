@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Namespace, NamespaceList } from '../models/namespace.js';
+} from '../../src/runtime-entry.js';
+import type { Namespace } from '../models/namespace.js';
 
 const getCloudClusterNamespaceOperation: OperationDescriptor = {
   id: 'getCloudClusterNamespace',

@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Notification, NotificationList } from '../models/notification.js';
+} from '../../src/runtime-entry.js';
+import type { Notification } from '../models/notification.js';
 
 const getNotificationOperation: OperationDescriptor = {
   id: 'getNotification',

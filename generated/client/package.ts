@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Package, PackageCreate, PackageList } from '../models/package.js';
+} from '../../src/runtime-entry.js';
+import type { Package, PackageCreate } from '../models/package.js';
 
 const createPackageOperation: OperationDescriptor = {
   id: 'createPackage',

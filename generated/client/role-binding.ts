@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { RoleBinding, RoleBindingCreate, RoleBindingList, RoleBindingUpdate } from '../models/role-binding.js';
+} from '../../src/runtime-entry.js';
+import type { RoleBinding, RoleBindingCreate, RoleBindingUpdate } from '../models/role-binding.js';
 
 const createGroupRoleBindingOperation: OperationDescriptor = {
   id: 'createGroupRoleBinding',

@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Schedule, ScheduleCreate, ScheduleList, ScheduleUpdate } from '../models/schedule.js';
+} from '../../src/runtime-entry.js';
+import type { Schedule, ScheduleCreate, ScheduleUpdate } from '../models/schedule.js';
 
 const createAppScheduleOperation: OperationDescriptor = {
   id: 'createAppSchedule',

@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Setting, SettingList, SettingUpdate } from '../models/setting.js';
+} from '../../src/runtime-entry.js';
+import type { Setting, SettingUpdate } from '../models/setting.js';
 
 const getSettingOperation: OperationDescriptor = {
   id: 'getSetting',

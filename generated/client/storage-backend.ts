@@ -9,13 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type {
-  StorageBackend,
-  StorageBackendCreate,
-  StorageBackendList,
-  StorageBackendUpdate,
-} from '../models/storage-backend.js';
+} from '../../src/runtime-entry.js';
+import type { StorageBackend, StorageBackendCreate, StorageBackendUpdate } from '../models/storage-backend.js';
 
 const createStorageBackendOperation: OperationDescriptor = {
   id: 'createStorageBackend',

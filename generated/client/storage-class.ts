@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { StorageClass, StorageClassList } from '../models/storage-class.js';
+} from '../../src/runtime-entry.js';
+import type { StorageClass } from '../models/storage-class.js';
 
 const getCloudClusterStorageClassOperation: OperationDescriptor = {
   id: 'getCloudClusterStorageClass',

@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Subscription, SubscriptionCreate, SubscriptionList, SubscriptionUpdate } from '../models/subscription.js';
+} from '../../src/runtime-entry.js';
+import type { Subscription, SubscriptionCreate, SubscriptionUpdate } from '../models/subscription.js';
 
 const createSubscriptionOperation: OperationDescriptor = {
   id: 'createSubscription',

@@ -8,8 +8,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Task, TaskList } from '../models/task.js';
+} from '../../src/runtime-entry.js';
+import type { Task } from '../models/task.js';
 
 const getTaskOperation: OperationDescriptor = {
   id: 'getTask',

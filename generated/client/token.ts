@@ -8,8 +8,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Token, TokenCreate, TokenCreated, TokenList, TokenUpdate } from '../models/token.js';
+} from '../../src/runtime-entry.js';
+import type { Token, TokenCreate, TokenCreated, TokenUpdate } from '../models/token.js';
 
 const createGroupUserTokenOperation: OperationDescriptor = {
   id: 'createGroupUserToken',

@@ -8,8 +8,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { TopologyApp, TopologyAppList } from '../models/topology-app-legacy.js';
+} from '../../src/runtime-entry.js';
+import type { TopologyApp } from '../models/topology-app-legacy.js';
 
 const getTopologyAppOperation: OperationDescriptor = {
   id: 'getTopologyApp',

@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { UnreadNotification, UnreadNotificationList } from '../models/unread-notification.js';
+} from '../../src/runtime-entry.js';
+import type { UnreadNotification } from '../models/unread-notification.js';
 
 const deleteGroupUserUnreadNotificationOperation: OperationDescriptor = {
   id: 'deleteGroupUserUnreadNotification',

@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { Upgrade, UpgradeList, UpgradeUpdate } from '../models/upgrade.js';
+} from '../../src/runtime-entry.js';
+import type { Upgrade, UpgradeUpdate } from '../models/upgrade.js';
 
 const getUpgradeOperation: OperationDescriptor = {
   id: 'getUpgrade',

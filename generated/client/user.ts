@@ -9,8 +9,8 @@ import type {
   Runtime,
   Selected,
   WaitOptions,
-} from '../../src/operation.js';
-import type { User, UserCreate, UserList, UserUpdate } from '../models/user.js';
+} from '../../src/runtime-entry.js';
+import type { User, UserCreate, UserUpdate } from '../models/user.js';
 
 const createGroupUserOperation: OperationDescriptor = {
   id: 'createGroupUser',

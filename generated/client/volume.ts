@@ -7,8 +7,8 @@ import type {
   RequestOptions,
   Runtime,
   Selected,
-} from '../../src/operation.js';
-import type { Volume, VolumeList } from '../models/volume.js';
+} from '../../src/runtime-entry.js';
+import type { Volume } from '../models/volume.js';
 
 const getAppVolumeOperation: OperationDescriptor = {
   id: 'getAppVolume',

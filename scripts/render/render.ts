@@ -3,6 +3,7 @@
 import type { ApiModel } from '../model/types.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
+import type { RuntimeImport } from './runtime-import.ts';
 import {
   type Banner,
   apiIndexView,
@@ -19,9 +20,17 @@ export type FileMap = Map<string, string>;
 
 /**
  * `rawTypes` is openapi-typescript's output for the bundled document, computed
- * by the caller (possibly on a worker thread while the model was built).
+ * by the caller (possibly on a worker thread while the model was built);
+ * `runtimeImport` gives the specifier each module imports the runtime by.
  */
-export async function render(model: ApiModel, bundled: JsonObject, templates: Templates, banner: Banner, rawTypes: Promise<string>): Promise<FileMap> {
+export async function render(
+  model: ApiModel,
+  bundled: JsonObject,
+  templates: Templates,
+  banner: Banner,
+  rawTypes: Promise<string>,
+  runtimeImport: RuntimeImport,
+): Promise<FileMap> {
   const files: FileMap = new Map();
   const text = bannerText(banner);
   const withBanner = <T extends object>(view: T) => ({ ...view, banner: text });
@@ -30,9 +39,22 @@ export async function render(model: ApiModel, bundled: JsonObject, templates: Te
 
   const models = modelModuleViews(model);
   for (const view of models) files.set(view.file, templates.render('model-module.ts', withBanner(view)));
-  files.set('models/index.ts', templates.render('models-index.ts', withBanner({ modules: models.map((m) => `./${m.file.slice('models/'.length).replace(/\.ts$/, '.js')}`) })));
-  for (const view of clientModuleViews(model)) files.set(view.file, templates.render('client-module.ts', withBanner(view)));
-  files.set('index.ts', templates.render('index.ts', withBanner(indexView(model))));
+  files.set(
+    'models/index.ts',
+    templates.render(
+      'models-index.ts',
+      withBanner({ modules: models.map((m) => `./${m.file.slice('models/'.length).replace(/\.ts$/, '.js')}`) }),
+    ),
+  );
+  for (const view of clientModuleViews(model))
+    files.set(
+      view.file,
+      templates.render('client-module.ts', withBanner({ ...view, runtimeModule: runtimeImport(view.file) })),
+    );
+  files.set(
+    'index.ts',
+    templates.render('index.ts', withBanner({ ...indexView(model), runtimeModule: runtimeImport('index.ts') })),
+  );
   files.set('problems.ts', templates.render('problems.ts', withBanner(problemsView(model))));
 
   const docs = resourceDocViews(model);

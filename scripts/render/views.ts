@@ -144,7 +144,7 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
       const methods = node.operations.flatMap((op) => {
         descriptors.push({ name: names.get(op)!, value: descriptorLiteral(op) });
         const view = methodView(op, node, names.get(op)!);
-        for (const t of [op.requestBody?.type, op.success.type, op.listItem]) if (t) refsIn(t, refs);
+        for (const t of signatureTypes(op)) if (t) refsIn(t, refs);
         for (const n of view.runtimeTypes) runtimeNames.add(n);
         if (!op.states.length) return [view.method];
         runtimeNames.add('WaitOptions');
@@ -225,6 +225,29 @@ function methodDoc(op: OperationModel): string {
   return `/**\n${text.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */`;
 }
 
+/**
+ * The schema types a method's signature names, so that a module imports
+ * exactly those (output lands in users' projects, where noUnusedLocals may
+ * be on): a list yields items, not the list envelope; an update answers 204;
+ * any other shape is sent with `body: object`.
+ */
+function signatureTypes(op: OperationModel) {
+  switch (op.kind) {
+    case 'list':
+      return [op.listItem];
+    case 'get':
+      return [op.success.type];
+    case 'create':
+      return [op.requestBody?.type, op.success.type];
+    case 'update':
+      return [op.requestBody?.type];
+    case 'delete':
+      return [];
+    case 'other':
+      return [op.success.type];
+  }
+}
+
 function methodView(
   op: OperationModel,
   node: ResourceNodeModel,
@@ -241,9 +264,9 @@ function methodView(
     case 'list': {
       const item = printType(op.listItem ?? { kind: 'primitive', type: 'unknown' });
       const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
-      runtimeTypes.push('Pager', 'Selected');
+      runtimeTypes.push('Pager');
       if (query.length) {
-        runtimeTypes.push('ListQuery');
+        runtimeTypes.push('ListQuery', 'Selected');
         view = {
           typeParams: `<K extends keyof ${wrapKeyof(item)} = never>`,
           params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(

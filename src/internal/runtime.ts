@@ -21,7 +21,6 @@
 import type {
   ConditionalRequestOptions,
   OperationDescriptor,
-  RequestOptions,
   Runtime,
   WithResponse,
 } from '../operation.js';

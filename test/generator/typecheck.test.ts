@@ -1,7 +1,8 @@
 // The committed generated/ and every golden tree type-check under
-// tsc --strict, in one tsc run. Golden trees are copied beside a link to src/
-// (.test-out/typecheck/<feature>/), where their `../../src/operation.js`
-// imports resolve as they do in generated/.
+// tsc --strict, in one tsc run. Golden trees are copied to
+// .test-out/typecheck/<feature>/; their `astra-control-sdk/runtime` imports
+// resolve to src/runtime-entry.ts (support/tsc.ts), generated/'s relative
+// ones to the same file.
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

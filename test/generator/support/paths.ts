@@ -9,10 +9,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const fixturesDir = path.join(repoRoot, 'test/fixtures');
 
 /**
- * A scratch folder `.test-out/<group>/` for one test file. Generated client
- * modules import `../../src/operation.js` and the index `../src/operation.js`,
- * so output written to `.test-out/<group>/<name>/` needs a `src` beside it:
- * a link to the project's src/.
+ * A scratch folder `.test-out/<group>/` for one test file, with a link to the
+ * project's src/ beside the output folders. (Output written there imports the
+ * runtime as `astra-control-sdk/runtime`, which support/tsc.ts maps to
+ * src/runtime-entry.ts.)
  */
 export function scratchGroup(group: string): string {
   const dir = path.join(repoRoot, '.test-out', group);

@@ -22,11 +22,16 @@ export async function typecheck(dir: string, files: string[]): Promise<TscResult
       moduleResolution: 'NodeNext',
       strict: true,
       noUncheckedIndexedAccess: true,
+      // Generated code lands in users' projects, where this may be on.
+      noUnusedLocals: true,
       skipLibCheck: true,
       allowImportingTsExtensions: true,
       noEmit: true,
       isolatedModules: true,
       types: [],
+      // Output generated outside generated/ imports the runtime as the
+      // package does; here that is the runtime's source.
+      paths: { 'astra-control-sdk/runtime': [path.join(repoRoot, 'src/runtime-entry.ts')] },
     },
     files,
   };
