@@ -27,7 +27,8 @@ export class ApiPromise<T> extends Promise<T> implements ApiPromiseType<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#result.then((r) => r.data).then(onFulfilled, onRejected);
+    // One derived promise: the result's data handed straight to the caller's callback.
+    return this.#result.then(onFulfilled ? (r) => onFulfilled(r.data) : (r) => r.data as unknown as A, onRejected);
   }
 
   override catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {

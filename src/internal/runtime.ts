@@ -236,11 +236,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       }
       const t0 = hooks?.onResponse && performance.now();
       let res = await fetchFn(k.url, k.init);
-      for (const visited = [k.url]; isRedirect(res.status);) {
-        const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
-        visited.push(next);
-        res = await fetchFn(next, k.init);
-      }
+      if (isRedirect(res.status)) res = await followRedirects(res, k);
       if (t0) {
         const ctx = contextOf(k);
         hook(
@@ -278,6 +274,16 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       clearTimeout(timer);
       unlink?.();
     }
+  }
+
+  /** Follows redirect `res` within the rules of redirect.ts: the final response, or the AstraRedirectError that refuses a hop. */
+  async function followRedirects(res: Response, k: Call): Promise<Response> {
+    for (const visited = [k.url]; isRedirect(res.status);) {
+      const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
+      visited.push(next);
+      res = await fetchFn(next, k.init);
+    }
+    return res;
   }
 
   /** Statuses a raw call retries (so it needs them as errors): the transient ones, and 401 when the token can be refreshed. */
