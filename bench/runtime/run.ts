@@ -15,15 +15,24 @@
 //    issue's example imports, and the whole public API of src/index.ts.
 //
 // Env: BENCH_N (requests per contender per round, default 250), BENCH_ROUNDS
-// (default 41). Ratios are medians of per-round ratios (each round runs every
-// contender back to back), which cancels most of the drift of a noisy machine.
+// (default 41; `--quick`: 11). Ratios are medians of per-round ratios (each
+// round runs every contender back to back), which cancels most of the drift
+// of a noisy machine. A full run (not `--quick`) writes its tables into
+// README.md between the `bench:runtime` markers.
+//
+// Beside the runtime and its peer, two raw-fetch variants show what a
+// timeout costs by itself, the alternatives the runtime was measured
+// against: a fresh AbortController and timer per request (the runtime's
+// design), and one shared signal per 50 ms deadline slot (a timer wheel).
 
 import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import { build, type Plugin } from 'esbuild';
 import createClient from 'openapi-fetch';
 import { createRuntime } from '../../src/internal/runtime.js';
@@ -32,7 +41,10 @@ import type { OperationDescriptor } from '../../src/operation.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const N = Number(process.env.BENCH_N ?? 250);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 11 : 41));
+/** The gzip budget of createAstraClient's bundle. */
+const BUDGET = 8192;
 const ACCOUNT = 'acc-bench';
 const TOKEN = 'bench-token-0123456789';
 
@@ -100,14 +112,31 @@ async function benchPerRequest(baseUrl: string) {
     { name: 'raw fetch', once: () => fetch(url, { headers: rawHeaders }).then((r) => r.json()) },
     {
       name: 'openapi-fetch',
-      once: () => of.GET('/accounts/{account_id}/core/v1/credentials/{credential_id}', { params: { path: { account_id: ACCOUNT, credential_id: 'c1' } } }),
+      once: () =>
+        of.GET('/accounts/{account_id}/core/v1/credentials/{credential_id}', {
+          params: { path: { account_id: ACCOUNT, credential_id: 'c1' } },
+        }),
     },
     { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
+    {
+      name: 'raw fetch + AbortController and timer per request',
+      once: () => {
+        const ctrl = new AbortController();
+        const timer = setTimeout(() => ctrl.abort(), 30_000);
+        return fetch(url, { headers: rawHeaders, signal: ctrl.signal })
+          .then((r) => r.json())
+          .finally(() => clearTimeout(timer));
+      },
+    },
+    {
+      name: 'raw fetch + shared 50 ms deadline-slot signal',
+      once: () => fetch(url, { headers: rawHeaders, signal: slotSignal(30_000) }).then((r) => r.json()),
+    },
   ];
   for (const c of contenders) for (let i = 0; i < 2000; i++) await c.once();
   const wall: Record<string, number[]> = {};
   const cpu: Record<string, number[]> = {};
-  for (const c of contenders) (wall[c.name] = []), (cpu[c.name] = []);
+  for (const c of contenders) ((wall[c.name] = []), (cpu[c.name] = []));
   for (let r = 0; r < ROUNDS; r++) {
     for (let k = 0; k < contenders.length; k++) {
       const c = contenders[(k + r) % contenders.length] as Contender;
@@ -130,6 +159,22 @@ async function benchPerRequest(baseUrl: string) {
   }));
 }
 
+/** A timer wheel: one AbortSignal per 50 ms slot of deadlines, shared by every request whose deadline falls in it. */
+const slots = new Map<number, AbortController>();
+function slotSignal(timeoutMs: number): AbortSignal {
+  const end = Math.ceil((performance.now() + timeoutMs) / 50) * 50;
+  let ctrl = slots.get(end);
+  if (!ctrl) {
+    const c = (ctrl = new AbortController());
+    slots.set(end, c);
+    setTimeout(() => {
+      slots.delete(end);
+      c.abort();
+    }, end - performance.now()).unref();
+  }
+  return ctrl.signal;
+}
+
 // ---- 2. paging --------------------------------------------------------------
 
 interface PagingResult {
@@ -140,7 +185,11 @@ interface PagingResult {
   retainedMB: number;
 }
 
-async function measurePaging(name: string, items: number, run: (onPage: () => void) => Promise<number>): Promise<PagingResult> {
+async function measurePaging(
+  name: string,
+  items: number,
+  run: (onPage: () => void) => Promise<number>,
+): Promise<PagingResult> {
   gc();
   gc();
   const base = v8.getHeapStatistics().used_heap_size;
@@ -236,7 +285,11 @@ async function bundleSize(name: string, contents: string, budget: boolean) {
 async function benchSize() {
   return [
     await bundleSize('createAstraClient (the budget)', `export { createAstraClient } from './src/index.ts';`, true),
-    await bundleSize("the issue's example: createAstraClient, NotFoundError, where", `export { createAstraClient, NotFoundError, where } from './src/index.ts';`, false),
+    await bundleSize(
+      "the issue's example: createAstraClient, NotFoundError, where",
+      `export { createAstraClient, NotFoundError, where } from './src/index.ts';`,
+      false,
+    ),
     await bundleSize('whole public API of src/index.ts', `export * from './src/index.ts';`, false),
   ];
 }
@@ -249,16 +302,52 @@ function report(
   size: { name: string; min: number; gz: number; budget: boolean }[],
 ) {
   const lines: string[] = [];
-  lines.push(`Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`, '');
+  lines.push(
+    `Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`,
+    '',
+  );
   lines.push('| per-request GET | wall µs | × raw fetch | CPU µs | × raw fetch |', '|---|---:|---:|---:|---:|');
-  for (const p of per) lines.push(`| ${p.name} | ${fmt(p.wall)} | ${fmt(p.wallRatio, 3)} | ${fmt(p.cpu)} | ${fmt(p.cpuRatio, 3)} |`);
-  lines.push('', '| paging, limit=500 | items | ms | items/s | peak heap above baseline MB | retained after GC MB |', '|---|---:|---:|---:|---:|---:|');
+  for (const p of per)
+    lines.push(`| ${p.name} | ${fmt(p.wall)} | ${fmt(p.wallRatio, 3)} | ${fmt(p.cpu)} | ${fmt(p.cpuRatio, 3)} |`);
+  lines.push(
+    '',
+    '| paging, limit=500 | items | ms | items/s | peak heap above baseline MB | retained after GC MB |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
   for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
-    lines.push(`| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`);
+    lines.push(
+      `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
+    );
   }
-  lines.push('', '| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget 4096 |', '|---|---:|---:|---|');
-  for (const s of size) lines.push(`| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < 4096 ? 'within' : 'OVER') : '(for information)'} |`);
-  console.log(lines.join('\n'));
+  lines.push(
+    '',
+    `| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget ${BUDGET} |`,
+    '|---|---:|---:|---|',
+  );
+  for (const s of size)
+    lines.push(
+      `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < BUDGET ? 'within' : 'OVER') : '(for information)'} |`,
+    );
+  const text = lines.join('\n');
+  console.log(text);
+  if (!QUICK) writeReadme(text);
+}
+
+/** Replaces the runtime figures in README.md (between the bench:runtime markers) with this run's. */
+function writeReadme(text: string) {
+  const file = path.join(root, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const begin = '<!-- bench:runtime:begin (npm run bench) -->';
+  const end = '<!-- bench:runtime:end -->';
+  const i = readme.indexOf(begin);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < i) {
+    console.error('README.md has no bench:runtime markers: figures not written.');
+    return;
+  }
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`;
+  writeFileSync(file, readme.slice(0, i + begin.length) + `\n${stamp}\n\n${text}\n` + readme.slice(j));
+  console.log('\nREADME.md: runtime figures written.');
 }
 
 await main();
