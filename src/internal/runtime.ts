@@ -6,17 +6,18 @@
 //
 // Hot path (a GET that succeeds, no hooks, constant token): a WeakMap lookup,
 // URL concatenation, one init object with the precompiled headers (no copy),
-// one AbortController and timer for the timeout, fetch, text + JSON.parse.
-// Redacted copies, secret lists and error objects are built only on the paths
-// that need them.
+// the shared deadline signal of the attempt's timeout slot (deadline.ts),
+// fetch, text + JSON.parse. Redacted copies, secret lists and error objects
+// are built only on the paths that need them.
 //
 // The timeout aborts the request rather than just stop waiting for it: a
 // timed-out request to a server that never answers would otherwise hold its
 // connection, and keep the process alive, until undici's own 300 s timeouts.
-// Each attempt arms its own timer and clears it when the attempt ends, so a
-// back-off sleep is never counted as a timeout. The caller's signal is linked
-// into the attempt's, and checked first when an attempt fails, so an abort
-// always wins, whatever the call was doing.
+// Each attempt has its own deadline and stops looking at it when it ends, so
+// a back-off sleep is never counted as a timeout. The caller's signal, when
+// there is one, is linked with a per-attempt timer into one signal, and it is
+// checked first when an attempt fails, so an abort always wins, whatever the
+// call was doing.
 
 import type {
   ConditionalRequestOptions,
@@ -26,6 +27,7 @@ import type {
   WithResponse,
 } from '../operation.js';
 import {
+  AstraAbortError,
   AstraError,
   AstraInvalidResponseError,
   callError,
@@ -42,6 +44,7 @@ import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
 import { ApiPromise } from '../api-promise.js';
 import { waitFor } from '../wait.js';
 import { ABORTED, abortable } from './abort.js';
+import { deadlineSignal } from './deadline.js';
 import {
   checkConfig,
   checkHeaders,
@@ -211,6 +214,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   async function attempt(k: Call, n: number): Promise<WithResponse<unknown>> {
     const { signal } = k;
     let ctrl: AbortController | undefined;
+    let deadline: AbortSignal | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unlink: (() => void) | undefined;
     k.attempt = n;
@@ -224,15 +228,15 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       }
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
-        // One signal for this attempt's timeout and the caller's signal.
-        const c = (ctrl = new AbortController());
-        timer = setTimeout(() => c.abort(), k.timeoutMs);
         if (signal) {
+          // The caller's signal and this attempt's timeout, as one signal.
+          const c = (ctrl = new AbortController());
+          timer = setTimeout(() => c.abort(), k.timeoutMs);
           const onAbort = () => c.abort();
           signal.addEventListener('abort', onAbort);
           unlink = () => signal.removeEventListener('abort', onAbort);
-        }
-        k.init.signal = c.signal;
+          k.init.signal = c.signal;
+        } else k.init.signal = deadline = deadlineSignal(k.timeoutMs);
       }
       const t0 = hooks?.onResponse && performance.now();
       let res = await fetchFn(k.url, k.init);
@@ -268,7 +272,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       if (e instanceof HookFailure) throw e;
       throw failureOf(e, contextOf(k), {
         aborted: e === ABORTED || !!signal?.aborted,
-        timedOutAfter: ctrl?.signal.aborted ? k.timeoutMs : undefined,
+        timedOutAfter: ctrl?.signal.aborted || deadline?.aborted ? k.timeoutMs : undefined,
       });
     } finally {
       clearTimeout(timer);
@@ -377,8 +381,13 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     url?: () => string,
   ) => run(() => prepare(op, ids, input, decode, opts, url));
 
+  /** The signals waitFor gives its reads. */
+  const waitSignals = new WeakSet<AbortSignal>();
+
   /** onError, for a call's final failure; a throwing onError cannot replace the error. */
   function reportError(error: AstraError, k: Call | undefined): void {
+    // waitFor's reads end by its own abort (deadline or caller); waitFor reports the outcome once.
+    if (error instanceof AstraAbortError && k?.signal && waitSignals.has(k.signal)) return;
     try {
       hooks?.onError?.({ error, request: error.request ?? (k && contextOf(k).request), attempt: k?.attempt ?? 0 });
     } catch {
@@ -387,7 +396,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   }
 
   /** A raw call (`astra.raw`): the request as openapi-fetch built it, under the client's base URL. */
-  function rawCall(request: Request, body: string | undefined): Call {
+  function rawCall(request: Request, body: ArrayBuffer | undefined): Call {
     const { url, method } = request;
     const base = config.baseUrl;
     if (!(url === base || url.startsWith(base + '/') || url.startsWith(base + '?')))
@@ -436,10 +445,16 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     // An update or delete resolves to undefined (a body, if any, is drained).
     update: (op, ids, body, opts) => resultOf(send(op, ids, body, 'none', opts)),
     delete: (op, ids, opts) => resultOf(send(op, ids, undefined, 'none', opts)),
-    waitFor: (op, ids, opts) => waitFor(runtime, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>,
+    waitFor: (op, ids, opts) => {
+      const read = (o: RequestOptions & { signal: AbortSignal }) => {
+        waitSignals.add(o.signal);
+        return resultOf<{ state?: unknown }>(send(op, ids, undefined, undefined, o));
+      };
+      return waitFor(read, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>;
+    },
     async raw(request) {
       // Read once: every attempt sends the same bytes.
-      const body = request.body ? await request.text() : undefined;
+      const body = request.body ? await request.arrayBuffer() : undefined;
       try {
         return (await run(() => rawCall(request, body))).response;
       } catch (e) {

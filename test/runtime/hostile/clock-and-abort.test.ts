@@ -160,3 +160,19 @@ describe('abort always wins', () => {
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(100);
   });
 });
+
+describe('deadline slots (the timer wheel behind per-attempt timeouts)', () => {
+  it('are shared within a slot, abort when it ends (at most 50 ms late), and are fresh afterwards', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { deadlineSignal } = await import('../../../src/internal/deadline.js');
+    const a = deadlineSignal(1_000);
+    expect(deadlineSignal(1_000)).toBe(a);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(a.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(51);
+    expect(a.aborted).toBe(true);
+    const b = deadlineSignal(1_000);
+    expect(b).not.toBe(a);
+    expect(b.aborted).toBe(false);
+  });
+});
