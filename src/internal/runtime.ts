@@ -41,7 +41,7 @@ import { authorizationValue, currentToken } from '../auth.js';
 import type { Hooks } from '../hooks.js';
 import { createPager } from '../paging.js';
 import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
-import { ApiPromise } from '../api-promise.js';
+import { apiPromise } from '../api-promise.js';
 import { waitFor } from '../wait.js';
 import { ABORTED, abortable } from './abort.js';
 import { deadlineSignal } from './deadline.js';
@@ -351,25 +351,33 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   }
 
   /** A call, start to end: `prepare` checks its arguments; every failure, those included, reaches onError once. */
-  async function run(prepare: () => Call): Promise<WithResponse<unknown>> {
-    let k: Call | undefined;
+  function run(prepare: () => Call): Promise<WithResponse<unknown>> {
+    let k: Call;
     try {
-      const call = (k = prepare());
-      const onRetry =
-        hooks?.onRetry &&
-        ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
-      return await withRetries(
-        policies[call.op.method] ?? policies['POST']!,
-        (n) => attempt(call, n),
-        call.signal,
-        onRetry,
-      );
+      k = prepare();
     } catch (e) {
-      if (e instanceof HookFailure) throw e.error;
-      const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
-      reportError(error, k);
-      throw error;
+      return Promise.reject(finalFailure(e, undefined));
     }
+    const call = k;
+    const onRetry =
+      hooks?.onRetry &&
+      ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
+    return withRetries(
+      policies[call.op.method] ?? policies['POST']!,
+      (n) => attempt(call, n),
+      call.signal,
+      onRetry,
+    ).catch((e: unknown) => {
+      throw finalFailure(e, call);
+    });
+  }
+
+  /** What a call rejects with: a hook's own error as it is; anything else typed, and reported to onError. */
+  function finalFailure(e: unknown, k: Call | undefined): unknown {
+    if (e instanceof HookFailure) return e.error;
+    const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
+    reportError(error, k);
+    return error;
   }
 
   const send = (
@@ -423,7 +431,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     };
   }
 
-  const resultOf = <T>(p: Promise<WithResponse<unknown>>) => new ApiPromise<T>(p as Promise<WithResponse<T>>);
+  const resultOf = <T>(p: Promise<WithResponse<unknown>>) => apiPromise<T>(p as Promise<WithResponse<T>>);
 
   const runtime: InternalRuntime = {
     config,
