@@ -70,25 +70,37 @@ export type OnRetry = (error: AstraError, attempt: number, delayMs: number) => v
  * waiting between them as the policy says. `attempt` throws AstraErrors;
  * anything else (a hook's own error) ends the call as it is.
  */
-export async function withRetries<T>(
+export function withRetries<T>(
   policy: RetryPolicy,
   attempt: (n: number) => Promise<T>,
   signal?: AbortSignal,
   onRetry?: OnRetry,
 ): Promise<T> {
+  // The first attempt outside the loop: a call that succeeds costs no more than the attempt.
+  return attempt(0).catch((err: unknown) => retryAfterFailure(policy, attempt, err, signal, onRetry));
+}
+
+async function retryAfterFailure<T>(
+  policy: RetryPolicy,
+  attempt: (n: number) => Promise<T>,
+  first: unknown,
+  signal?: AbortSignal,
+  onRetry?: OnRetry,
+): Promise<T> {
   let retries = 0;
   let refreshed = !policy.refreshOn401;
-  for (let n = 0; ; n++) {
+  for (let n = 1, err = first; ; n++) {
+    let delayMs = 0;
+    if (err instanceof UnauthorizedError && !refreshed) refreshed = true;
+    else if (err instanceof AstraError && policy.idempotent && retries < policy.maxRetries && isTransient(err))
+      delayMs = retryDelay(retries++, err, policy);
+    else throw err;
+    onRetry?.(err, n - 1, delayMs);
+    if (delayMs > 0) await sleep(delayMs, signal);
     try {
       return await attempt(n);
-    } catch (err) {
-      let delayMs = 0;
-      if (err instanceof UnauthorizedError && !refreshed) refreshed = true;
-      else if (err instanceof AstraError && policy.idempotent && retries < policy.maxRetries && isTransient(err))
-        delayMs = retryDelay(retries++, err, policy);
-      else throw err;
-      onRetry?.(err, n, delayMs);
-      if (delayMs > 0) await sleep(delayMs, signal);
+    } catch (next) {
+      err = next;
     }
   }
 }

@@ -5,13 +5,16 @@
 // wait has one deadline (an AstraTimeoutError), and the caller's signal stops
 // it at once, between reads or during one.
 
-import type { OperationDescriptor, Runtime, WaitOptions } from './operation.js';
+import type { OperationDescriptor, RequestOptions, WaitOptions } from './operation.js';
 import { AstraAbortError, AstraError, AstraStateError, AstraTimeoutError, cut } from './errors.js';
 import { checkMs, configError } from './internal/config.js';
 import { sleep } from './internal/abort.js';
 
+/** One read of the resource; the runtime does not report an abort of `options.signal` to onError (waitFor reports its own outcome). */
+export type ReadOnce = (options: RequestOptions & { signal: AbortSignal }) => Promise<{ state?: unknown }>;
+
 export async function waitFor(
-  rt: Runtime,
+  read: ReadOnce,
   op: OperationDescriptor,
   ids: readonly string[],
   options: WaitOptions<string>,
@@ -55,7 +58,7 @@ export async function waitFor(
   try {
     for (;;) {
       try {
-        resource = await rt.get<{ state?: unknown }>(op, ids, { ...options.request, signal: ctrl.signal });
+        resource = await read({ ...options.request, signal: ctrl.signal });
       } catch (e) {
         // The read's abort is ours: say whether it was the deadline or the caller.
         if (!(e instanceof AstraAbortError) || caller?.aborted) throw e;

@@ -15,14 +15,23 @@
 //    issue's example imports, and the whole public API of src/index.ts.
 //
 // Env: BENCH_N (requests per contender per round, default 250), BENCH_ROUNDS
-// (default 41). Ratios are medians of per-round ratios (each round runs every
-// contender back to back), which cancels most of the drift of a noisy machine.
+// (default 41; `--quick`: 11). Ratios are medians of per-round ratios (each
+// round runs every contender back to back), which cancels most of the drift
+// of a noisy machine. A full run (not `--quick`) writes its tables into
+// README.md between the `bench:runtime` markers.
+//
+// Beside the runtime and its peer, two raw-fetch variants show what a
+// timeout costs by itself, the alternatives the runtime was measured
+// against: a fresh AbortController and timer per request (the runtime's
+// design), and one shared signal per 50 ms deadline slot (a timer wheel).
 
 import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { cpus, loadavg } from 'node:os';
 import createClient from 'openapi-fetch';
 import { createRuntime } from '../../src/internal/runtime.js';
 import type { OperationDescriptor } from '../../src/operation.js';
@@ -31,7 +40,8 @@ import { BUDGET_ENTRY, RUNTIME_BUDGET_BYTES, bundleSize } from '../support/bundl
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const N = Number(process.env.BENCH_N ?? 250);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 11 : 41));
 const ACCOUNT = 'acc-bench';
 const TOKEN = 'bench-token-0123456789';
 
@@ -105,6 +115,20 @@ async function benchPerRequest(baseUrl: string) {
         }),
     },
     { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
+    {
+      name: 'raw fetch + AbortController and timer per request',
+      once: () => {
+        const ctrl = new AbortController();
+        const timer = setTimeout(() => ctrl.abort(), 30_000);
+        return fetch(url, { headers: rawHeaders, signal: ctrl.signal })
+          .then((r) => r.json())
+          .finally(() => clearTimeout(timer));
+      },
+    },
+    {
+      name: 'raw fetch + shared 50 ms deadline-slot signal',
+      once: () => fetch(url, { headers: rawHeaders, signal: slotSignal(30_000) }).then((r) => r.json()),
+    },
   ];
   for (const c of contenders) for (let i = 0; i < 2000; i++) await c.once();
   const wall: Record<string, number[]> = {};
@@ -130,6 +154,22 @@ async function benchPerRequest(baseUrl: string) {
     wallRatio: ratio(wall[c.name]!, wall['raw fetch']!),
     cpuRatio: ratio(cpu[c.name]!, cpu['raw fetch']!),
   }));
+}
+
+/** A timer wheel: one AbortSignal per 50 ms slot of deadlines, shared by every request whose deadline falls in it. */
+const slots = new Map<number, AbortController>();
+function slotSignal(timeoutMs: number): AbortSignal {
+  const end = Math.ceil((performance.now() + timeoutMs) / 50) * 50;
+  let ctrl = slots.get(end);
+  if (!ctrl) {
+    const c = (ctrl = new AbortController());
+    slots.set(end, c);
+    setTimeout(() => {
+      slots.delete(end);
+      c.abort();
+    }, end - performance.now()).unref();
+  }
+  return ctrl.signal;
 }
 
 // ---- 2. paging --------------------------------------------------------------
@@ -264,7 +304,26 @@ function report(
     lines.push(
       `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < RUNTIME_BUDGET_BYTES ? 'within' : 'OVER') : '(for information)'} |`,
     );
-  console.log(lines.join('\n'));
+  const text = lines.join('\n');
+  console.log(text);
+  if (!QUICK) writeReadme(text);
+}
+
+/** Replaces the runtime figures in README.md (between the bench:runtime markers) with this run's. */
+function writeReadme(text: string) {
+  const file = path.join(root, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const begin = '<!-- bench:runtime:begin (npm run bench) -->';
+  const end = '<!-- bench:runtime:end -->';
+  const i = readme.indexOf(begin);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < i) {
+    console.error('README.md has no bench:runtime markers: figures not written.');
+    return;
+  }
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`;
+  writeFileSync(file, readme.slice(0, i + begin.length) + `\n${stamp}\n\n${text}\n` + readme.slice(j));
+  console.log('\nREADME.md: runtime figures written.');
 }
 
 await main();

@@ -112,9 +112,11 @@ export function checkConfig(o: ClientOptions): Config {
   if (o.userAgent !== undefined && !isHeaderSafe(o.userAgent))
     throw configError('userAgent', 'control characters or non-ASCII');
   const hooks = o.hooks;
-  if (hooks !== undefined)
+  if (hooks !== undefined) {
+    if (!hooks || typeof hooks !== 'object') throw configError('hooks', 'expected an object of functions');
     for (const [name, fn] of Object.entries(hooks))
       if (typeof fn !== 'function') throw configError(`hooks.${name}`, 'expected a function');
+  }
   const retry = o.retry ?? {};
   return {
     baseUrl,

@@ -6,25 +6,28 @@
 //
 // Hot path (a GET that succeeds, no hooks, constant token): a WeakMap lookup,
 // URL concatenation, one init object with the precompiled headers (no copy),
-// one AbortController and timer for the timeout, fetch, text + JSON.parse.
-// Redacted copies, secret lists and error objects are built only on the paths
-// that need them.
+// the shared deadline signal of the attempt's timeout slot (deadline.ts),
+// fetch, text + JSON.parse. Redacted copies, secret lists and error objects
+// are built only on the paths that need them.
 //
 // The timeout aborts the request rather than just stop waiting for it: a
 // timed-out request to a server that never answers would otherwise hold its
 // connection, and keep the process alive, until undici's own 300 s timeouts.
-// Each attempt arms its own timer and clears it when the attempt ends, so a
-// back-off sleep is never counted as a timeout. The caller's signal is linked
-// into the attempt's, and checked first when an attempt fails, so an abort
-// always wins, whatever the call was doing.
+// Each attempt has its own deadline and stops looking at it when it ends, so
+// a back-off sleep is never counted as a timeout. The caller's signal, when
+// there is one, is linked with a per-attempt timer into one signal, and it is
+// checked first when an attempt fails, so an abort always wins, whatever the
+// call was doing.
 
 import type {
   ConditionalRequestOptions,
   OperationDescriptor,
+  RequestOptions,
   Runtime,
   WithResponse,
 } from '../operation.js';
 import {
+  AstraAbortError,
   AstraError,
   AstraInvalidResponseError,
   callError,
@@ -38,9 +41,10 @@ import { authorizationValue, currentToken } from '../auth.js';
 import type { Hooks } from '../hooks.js';
 import { createPager } from '../paging.js';
 import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
-import { ApiPromise } from '../api-promise.js';
+import { apiPromise } from '../api-promise.js';
 import { waitFor } from '../wait.js';
 import { ABORTED, abortable } from './abort.js';
+import { deadlineSignal } from './deadline.js';
 import {
   checkConfig,
   checkHeaders,
@@ -210,6 +214,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   async function attempt(k: Call, n: number): Promise<WithResponse<unknown>> {
     const { signal } = k;
     let ctrl: AbortController | undefined;
+    let deadline: AbortSignal | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unlink: (() => void) | undefined;
     k.attempt = n;
@@ -223,23 +228,19 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       }
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
-        // One signal for this attempt's timeout and the caller's signal.
-        const c = (ctrl = new AbortController());
-        timer = setTimeout(() => c.abort(), k.timeoutMs);
         if (signal) {
+          // The caller's signal and this attempt's timeout, as one signal.
+          const c = (ctrl = new AbortController());
+          timer = setTimeout(() => c.abort(), k.timeoutMs);
           const onAbort = () => c.abort();
           signal.addEventListener('abort', onAbort);
           unlink = () => signal.removeEventListener('abort', onAbort);
-        }
-        k.init.signal = c.signal;
+          k.init.signal = c.signal;
+        } else k.init.signal = deadline = deadlineSignal(k.timeoutMs);
       }
       const t0 = hooks?.onResponse && performance.now();
       let res = await fetchFn(k.url, k.init);
-      for (const visited = [k.url]; isRedirect(res.status);) {
-        const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
-        visited.push(next);
-        res = await fetchFn(next, k.init);
-      }
+      if (isRedirect(res.status)) res = await followRedirects(res, k);
       if (t0) {
         const ctx = contextOf(k);
         hook(
@@ -271,12 +272,22 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       if (e instanceof HookFailure) throw e;
       throw failureOf(e, contextOf(k), {
         aborted: e === ABORTED || !!signal?.aborted,
-        timedOutAfter: ctrl?.signal.aborted ? k.timeoutMs : undefined,
+        timedOutAfter: ctrl?.signal.aborted || deadline?.aborted ? k.timeoutMs : undefined,
       });
     } finally {
       clearTimeout(timer);
       unlink?.();
     }
+  }
+
+  /** Follows redirect `res` within the rules of redirect.ts: the final response, or the AstraRedirectError that refuses a hop. */
+  async function followRedirects(res: Response, k: Call): Promise<Response> {
+    for (const visited = [k.url]; isRedirect(res.status);) {
+      const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
+      visited.push(next);
+      res = await fetchFn(next, k.init);
+    }
+    return res;
   }
 
   /** Statuses a raw call retries (so it needs them as errors): the transient ones, and 401 when the token can be refreshed. */
@@ -340,25 +351,33 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   }
 
   /** A call, start to end: `prepare` checks its arguments; every failure, those included, reaches onError once. */
-  async function run(prepare: () => Call): Promise<WithResponse<unknown>> {
-    let k: Call | undefined;
+  function run(prepare: () => Call): Promise<WithResponse<unknown>> {
+    let k: Call;
     try {
-      const call = (k = prepare());
-      const onRetry =
-        hooks?.onRetry &&
-        ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
-      return await withRetries(
-        policies[call.op.method] ?? policies['POST']!,
-        (n) => attempt(call, n),
-        call.signal,
-        onRetry,
-      );
+      k = prepare();
     } catch (e) {
-      if (e instanceof HookFailure) throw e.error;
-      const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
-      reportError(error, k);
-      throw error;
+      return Promise.reject(finalFailure(e, undefined));
     }
+    const call = k;
+    const onRetry =
+      hooks?.onRetry &&
+      ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
+    return withRetries(
+      policies[call.op.method] ?? policies['POST']!,
+      (n) => attempt(call, n),
+      call.signal,
+      onRetry,
+    ).catch((e: unknown) => {
+      throw finalFailure(e, call);
+    });
+  }
+
+  /** What a call rejects with: a hook's own error as it is; anything else typed, and reported to onError. */
+  function finalFailure(e: unknown, k: Call | undefined): unknown {
+    if (e instanceof HookFailure) return e.error;
+    const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
+    reportError(error, k);
+    return error;
   }
 
   const send = (
@@ -370,8 +389,13 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     url?: () => string,
   ) => run(() => prepare(op, ids, input, decode, opts, url));
 
+  /** The signals waitFor gives its reads. */
+  const waitSignals = new WeakSet<AbortSignal>();
+
   /** onError, for a call's final failure; a throwing onError cannot replace the error. */
   function reportError(error: AstraError, k: Call | undefined): void {
+    // waitFor's reads end by its own abort (deadline or caller); waitFor reports the outcome once.
+    if (error instanceof AstraAbortError && k?.signal && waitSignals.has(k.signal)) return;
     try {
       hooks?.onError?.({ error, request: error.request ?? (k && contextOf(k).request), attempt: k?.attempt ?? 0 });
     } catch {
@@ -380,7 +404,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   }
 
   /** A raw call (`astra.raw`): the request as openapi-fetch built it, under the client's base URL. */
-  function rawCall(request: Request, body: string | undefined): Call {
+  function rawCall(request: Request, body: ArrayBuffer | undefined): Call {
     const { url, method } = request;
     const base = config.baseUrl;
     if (!(url === base || url.startsWith(base + '/') || url.startsWith(base + '?')))
@@ -407,7 +431,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     };
   }
 
-  const resultOf = <T>(p: Promise<WithResponse<unknown>>) => new ApiPromise<T>(p as Promise<WithResponse<T>>);
+  const resultOf = <T>(p: Promise<WithResponse<unknown>>) => apiPromise<T>(p as Promise<WithResponse<T>>);
 
   const runtime: InternalRuntime = {
     config,
@@ -429,10 +453,16 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     // An update or delete resolves to undefined (a body, if any, is drained).
     update: (op, ids, body, opts) => resultOf(send(op, ids, body, 'none', opts)),
     delete: (op, ids, opts) => resultOf(send(op, ids, undefined, 'none', opts)),
-    waitFor: (op, ids, opts) => waitFor(runtime, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>,
+    waitFor: (op, ids, opts) => {
+      const read = (o: RequestOptions & { signal: AbortSignal }) => {
+        waitSignals.add(o.signal);
+        return resultOf<{ state?: unknown }>(send(op, ids, undefined, undefined, o));
+      };
+      return waitFor(read, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>;
+    },
     async raw(request) {
       // Read once: every attempt sends the same bytes.
-      const body = request.body ? await request.text() : undefined;
+      const body = request.body ? await request.arrayBuffer() : undefined;
       try {
         return (await run(() => rawCall(request, body))).response;
       } catch (e) {

@@ -161,5 +161,8 @@ describe('requests', () => {
     expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: 't', maxRetries: -1 })).toThrow(
       AstraConfigError,
     );
+    expect(() => createRuntime({ baseUrl: 'https://x/', accountId: 'a', token: 't', hooks: null as never })).toThrow(
+      /hooks/,
+    );
   });
 });

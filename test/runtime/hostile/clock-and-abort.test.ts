@@ -118,13 +118,14 @@ describe('abort always wins', () => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"id":', () => bodyStarted());
       });
-      const seen: number[] = [];
-      const rt = runtimeFor(server, { timeoutMs, hooks: { onResponse: (e) => seen.push(e.status) } });
+      let responded!: () => void;
+      const headersIn = new Promise<void>((r) => (responded = r));
+      const rt = runtimeFor(server, { timeoutMs, hooks: { onResponse: () => responded() } });
       const ctrl = new AbortController();
       const p = rt.get(getCredential, ['c1'], { signal: ctrl.signal });
       await started;
       // The headers are in (onResponse ran) before the abort: the body is what is being read.
-      await vi.waitFor(() => expect(seen).toEqual([200]));
+      await headersIn;
       ctrl.abort();
       await expect(p).rejects.toBeInstanceOf(AstraAbortError);
     }
@@ -158,5 +159,21 @@ describe('abort always wins', () => {
     for (const e of await Promise.all([...gets, ...posts])) expect(e).toBeInstanceOf(ServiceUnavailableError);
     expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(300);
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(100);
+  });
+});
+
+describe('deadline slots (the timer wheel behind per-attempt timeouts)', () => {
+  it('are shared within a slot, abort when it ends (at most 50 ms late), and are fresh afterwards', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { deadlineSignal } = await import('../../../src/internal/deadline.js');
+    const a = deadlineSignal(1_000);
+    expect(deadlineSignal(1_000)).toBe(a);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(a.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(51);
+    expect(a.aborted).toBe(true);
+    const b = deadlineSignal(1_000);
+    expect(b).not.toBe(a);
+    expect(b.aborted).toBe(false);
   });
 });

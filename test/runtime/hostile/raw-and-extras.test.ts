@@ -194,7 +194,8 @@ describe('waitFor', () => {
         headers: { 'content-type': 'application/json' },
       });
     }) as typeof fetch;
-    const rt = runtimeFor(server, { fetch: stub });
+    const reported: unknown[] = [];
+    const rt = runtimeFor(server, { fetch: stub, hooks: { onError: (e) => reported.push(e.error) } });
     const p = rt
       .waitFor<{ state?: string }>(getBackup, ['a1', 'b1'], {
         until: 'completed',
@@ -207,6 +208,8 @@ describe('waitFor', () => {
     expect(err).toBeInstanceOf(AstraTimeoutError);
     expect((err as Error).message).toMatch(/last state running/);
     expect(reads).toBe(4);
+    // Reported once, as the timeout (not also as the abort of the read in flight).
+    expect(reported).toEqual([err]);
     vi.useRealTimers();
 
     moving('running');
