@@ -137,6 +137,12 @@ const QUIRKS: [string, string, (p: Node) => void, (p: Node) => void][] = [
     (p) => (p.stateAllowed = ['paused']),
   ],
   [
+    "StorageBackend of version 1.0, spelled as NetApp's 21.08 examples spell it",
+    'StorageBackend',
+    (p) => ((p.version = '1.0'), (p.backendType = 'ONTAP'), (p.state = 'Running')),
+    (p) => (p.state = 42),
+  ],
+  [
     'Credential metadata without labels',
     'Credential',
     (p) => (p.metadata = { createdBy: 'system' }),
