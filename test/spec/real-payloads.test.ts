@@ -143,6 +143,33 @@ const QUIRKS: [string, string, (p: Node) => void, (p: Node) => void][] = [
     (p) => (p.state = 42),
   ],
   [
+    'StorageBackend in its version 1.0 shape: no managed, protection or capability members, ontap with addresses only',
+    'StorageBackend',
+    (p) => {
+      for (const k of [
+        'managedState',
+        'managedStateUnready',
+        'protectionState',
+        'protectionStateUnready',
+        'capabilities',
+      ])
+        delete p[k];
+      Object.assign(p, {
+        version: '1.0',
+        backendType: 'ONTAP',
+        state: 'Running',
+        ontap: { backendManagementIP: '10.0.4.20', managementIPs: ['10.0.4.20', '10.0.4.21'] },
+      });
+    },
+    (p) => delete p.backendName,
+  ],
+  [
+    'StorageClass without allowVolumeExpansion (unset on the Kubernetes object)',
+    'StorageClass',
+    (p) => ((p.available = 'ineligible'), delete p.allowVolumeExpansion),
+    (p) => delete p.provisioner,
+  ],
+  [
     'Credential metadata without labels',
     'Credential',
     (p) => (p.metadata = { createdBy: 'system' }),
