@@ -2,9 +2,9 @@
 // 2020-12) → TypeNode. Handles what Astra's spec uses and what hostile specs
 // try: $ref to named schemas (kept as names, so recursion is fine), $ref to
 // any other pointer (inlined, with a cycle guard), enums of any JSON value,
-// type arrays and 3.0 `nullable`, allOf/anyOf/oneOf, maps. Validation-only
-// keywords (if/then/else, not, patterns) do not change the type; they are
-// kept as documentation.
+// type arrays and 3.0 `nullable`, allOf/anyOf/oneOf (string literals beside
+// `string` stay an open enum), maps. Validation-only keywords (if/then/else,
+// not, patterns) do not change the type; they are kept as documentation.
 import type { DocModel, PropertyModel, TypeNode } from './types.ts';
 import type { Json, JsonObject } from '../pipeline/load.ts';
 import { resolvePointer } from '../pipeline/load.ts';
@@ -104,12 +104,18 @@ function literalOf(value: Json | undefined): TypeNode {
 }
 
 export function union(members: TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
+  let flat: TypeNode[] = [];
   for (const m of members) {
     if (m.kind === 'union') flat.push(...m.members);
     else flat.push(m);
   }
   if (flat.some(isUnknown)) return UNKNOWN;
+  // An open enum (`anyOf: [{enum: [...]}, {type: string}]`): in TypeScript
+  // `'a' | string` is just `string`, so the string is kept apart from the
+  // literals and they stay visible to autocompletion.
+  if (flat.some((m) => m.kind === 'literal' && typeof m.value === 'string')) {
+    flat = flat.map((m) => (m.kind === 'primitive' && m.type === 'string' ? { kind: 'openString' } : m));
+  }
   const seen = new Set<string>();
   const unique = flat.filter((m) => {
     const key = JSON.stringify(m);

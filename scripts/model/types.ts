@@ -10,7 +10,9 @@ export type TypeNode =
   | { kind: 'array'; items: TypeNode }
   | { kind: 'object'; properties: PropertyModel[]; additional: TypeNode | null }
   | { kind: 'union'; members: TypeNode[] }
-  | { kind: 'intersection'; members: TypeNode[] };
+  | { kind: 'intersection'; members: TypeNode[] }
+  /** Any string, in a union with string literals: printed `string & {}` so the literals still autocomplete. */
+  | { kind: 'openString' };
 
 /** Documentation facts attached to a schema or property. */
 export interface DocModel {

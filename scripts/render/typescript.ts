@@ -39,6 +39,8 @@ export function printType(t: TypeNode, options: PrintOptions = {}, depth = 0): s
       return t.name;
     case 'primitive':
       return t.type;
+    case 'openString':
+      return 'string & {}';
     case 'literal':
       return typeof t.value === 'string' ? stringLiteral(t.value) : String(t.value);
     case 'array': {
@@ -69,7 +71,7 @@ export function printType(t: TypeNode, options: PrintOptions = {}, depth = 0): s
 }
 
 function wrap(text: string, t: TypeNode): string {
-  return t.kind === 'union' || t.kind === 'intersection' ? `(${text})` : text;
+  return t.kind === 'union' || t.kind === 'intersection' || t.kind === 'openString' ? `(${text})` : text;
 }
 
 function propertyDoc(p: PropertyModel): DocModel {

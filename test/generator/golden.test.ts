@@ -12,6 +12,7 @@ const FEATURES = [
   'minimal-crud',
   'multi-file-refs',
   'nested-collections',
+  'open-enums',
   'openapi-3.0',
   'pagination',
   'problem-catalogue',

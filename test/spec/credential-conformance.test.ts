@@ -397,10 +397,15 @@ describe('list query parameters', () => {
     for (const bad of ['name asc', 'name,id', 'name  desc', 'desc name', '']) expect(accepts(s, bad), bad).toBe(false);
   });
 
-  it("filter is a string of the form <field> <op> '<value>' with the operators eq, lt, gt, lte, gte", () => {
+  it("filter is repeatable (form, exploded, an array of strings) of the form <field> <op> '<value>' with the operators eq, lt, gt, lte, gte", () => {
     const f = param('filter');
-    expect(f.schema.type).toBe('string');
-    expect(accepts(f.schema, "field eq 'value'")).toBe(true);
+    expect(f.schema.type).toBe('array');
+    expect(f.schema.items.type).toBe('string');
+    expect(f.style).toBe('form');
+    expect(f.explode).toBe(true);
+    expect(accepts(f.schema, ["field eq 'value'"])).toBe(true);
+    expect(accepts(f.schema, ["keyType eq 's3'", "valid eq 'true'"])).toBe(true);
+    expect(accepts(f.schema, "field eq 'value'")).toBe(false);
     const text = `${f.description ?? ''}`;
     for (const operator of ['eq', 'lt', 'gt', 'lte', 'gte']) expect(text).toMatch(new RegExp(`\\b${operator}\\b`));
     expect(text).toMatch(/single quotes|'/);
@@ -437,31 +442,36 @@ describe('list query parameters', () => {
 
 // Section 3.1 of the facts reference and the seed: statuses, problem types
 // per status (the published document's lists), and the seed's example body
-// for each error response.
+// for each error response; plus what issue 14 adds to every operation of the
+// API: 401 and 404 on the update (the service answers them, the seed leaves
+// them out), 406 where a body is returned, 304 on the read and 412 on the
+// update and delete with the conditional headers.
 const STATUS: Record<
   OpName,
   { codes: string[]; problems: Record<string, number[]>; examples: Record<string, number> }
 > = {
   create: {
-    codes: ['201', '400', '401', '403', '404', '409'],
-    problems: { '400': [5, 6, 7, 8, 9], '401': [3, 4], '403': [11], '404': [2], '409': [10] },
-    examples: { '401': 3, '400': 5, '409': 10, '403': 11, '404': 2 },
+    codes: ['201', '400', '401', '403', '404', '406', '409'],
+    problems: { '400': [5, 6, 7, 8, 9], '401': [3, 4], '403': [11], '404': [2], '406': [32], '409': [10] },
+    examples: { '401': 3, '400': 5, '409': 10, '403': 11, '404': 2, '406': 32 },
   },
   list: {
-    codes: ['200', '400', '401', '404'],
-    problems: { '400': [5, 6], '401': [3, 4, 166], '404': [2] },
-    examples: { '401': 3, '400': 5, '404': 2 },
+    codes: ['200', '400', '401', '404', '406'],
+    problems: { '400': [5, 6], '401': [3, 4, 166], '404': [2], '406': [32] },
+    examples: { '401': 3, '400': 5, '404': 2, '406': 32 },
   },
   get: {
-    codes: ['200', '400', '401', '403', '404'],
-    problems: { '400': [5, 6], '401': [3, 4], '403': [11], '404': [2] },
-    examples: { '401': 3, '400': 5, '403': 11, '404': 2 },
+    codes: ['200', '304', '400', '401', '403', '404', '406'],
+    problems: { '400': [5, 6], '401': [3, 4], '403': [11], '404': [2], '406': [32] },
+    examples: { '401': 3, '400': 5, '403': 11, '404': 2, '406': 32 },
   },
   update: {
-    codes: ['204', '400', '403', '406', '409', '412', '500', '502', '503'],
+    codes: ['204', '400', '401', '403', '404', '406', '409', '412', '500', '502', '503'],
     problems: {
       '400': [7, 8, 9, 12],
+      '401': [3, 4],
       '403': [11],
+      '404': [1],
       '406': [32],
       '409': [39],
       '412': [38],
@@ -469,26 +479,38 @@ const STATUS: Record<
       '502': [40],
       '503': [41],
     },
-    examples: { '403': 11, '406': 32, '500': 34, '412': 38, '409': 39, '502': 40, '503': 41, '400': 7 },
+    examples: {
+      '401': 3,
+      '403': 11,
+      '404': 1,
+      '406': 32,
+      '500': 34,
+      '412': 38,
+      '409': 39,
+      '502': 40,
+      '503': 41,
+      '400': 7,
+    },
   },
   delete: {
-    codes: ['204', '400', '401', '403', '404'],
-    problems: { '400': [5, 6], '401': [3, 4], '403': [11], '404': [1] },
-    examples: { '401': 3, '400': 5, '403': 11, '404': 1 },
+    codes: ['204', '400', '401', '403', '404', '412'],
+    problems: { '400': [5, 6], '401': [3, 4], '403': [11], '404': [1], '412': [38] },
+    examples: { '401': 3, '400': 5, '403': 11, '404': 1, '412': 38 },
   },
 };
 
 describe('status codes and problem types per operation', () => {
   const names = Object.keys(STATUS) as OpName[];
 
-  it.each(names)('%s answers exactly the seed status codes', (name) => {
+  it.each(names)('%s answers exactly the seed status codes plus the shared additions', (name) => {
     expect(sorted(Object.keys(OPS[name]().responses))).toEqual(sorted(STATUS[name].codes));
   });
 
-  it('the list declares no 403, and the update no 401 and no 404 (the seed leaves them out)', () => {
+  it("the list declares no 403 (as in the seed); the update's 401 and 404, which the seed leaves out, are explained", () => {
     expect(OPS.list().responses).not.toHaveProperty('403');
-    expect(OPS.update().responses).not.toHaveProperty('401');
-    expect(OPS.update().responses).not.toHaveProperty('404');
+    expect(OPS.update().responses).toHaveProperty('401');
+    expect(OPS.update().responses).toHaveProperty('404');
+    expect(OPS.update().description).toMatch(/Seed 003 lists neither 401 nor 404/);
   });
 
   it.each(names)('%s lists exactly the published problem types per status in x-astra-problems', (name) => {
@@ -519,31 +541,44 @@ describe('status codes and problem types per operation', () => {
     expect(OPS.delete().responses['204'].content).toBeUndefined();
   });
 
-  it('update accepts the RFC 7232 conditional headers that 412 (problem 38) is about', () => {
-    const headers = ((OPS.update().parameters ?? []) as Node[]).filter((p) => p.in === 'header').map((p) => p.name);
-    expect(sorted(headers)).toEqual(['If-Match', 'If-Modified-Since', 'If-Unmodified-Since']);
+  it.each(['update', 'delete'] as OpName[])(
+    '%s accepts the RFC 7232 conditional headers that 412 (problem 38) is about',
+    (name) => {
+      const headers = ((OPS[name]().parameters ?? []) as Node[]).filter((p) => p.in === 'header').map((p) => p.name);
+      expect(sorted(headers)).toEqual(['If-Match', 'If-Modified-Since', 'If-None-Match', 'If-Unmodified-Since']);
+    },
+  );
+
+  it('get accepts If-None-Match and If-Modified-Since, answers 304 without a body, and sends an ETag', () => {
+    const headers = ((OPS.get().parameters ?? []) as Node[]).filter((p) => p.in === 'header').map((p) => p.name);
+    expect(sorted(headers)).toEqual(['If-Modified-Since', 'If-None-Match']);
+    expect(OPS.get().responses['304'].content).toBeUndefined();
+    expect(OPS.get().responses['200'].headers.ETag.schema.type).toBe('string');
   });
 });
 
 describe('media types', () => {
-  it('request bodies are required and only application/astra-credential+json', () => {
+  it('request bodies are required, application/astra-credential+json or application/json, same schema', () => {
     for (const name of ['create', 'update'] as OpName[]) {
       const body = OPS[name]().requestBody as Node;
       expect(body.required, name).toBe(true);
-      expect(Object.keys(body.content), name).toEqual([MT]);
+      expect(Object.keys(body.content), name).toEqual([MT, 'application/json']);
     }
-    expect(OPS.create().requestBody.content[MT].schema).toBe(schemas.CredentialCreate);
-    expect(OPS.update().requestBody.content[MT].schema).toBe(schemas.CredentialUpdate);
+    for (const mt of [MT, 'application/json']) {
+      expect(OPS.create().requestBody.content[mt].schema).toBe(schemas.CredentialCreate);
+      expect(OPS.update().requestBody.content[mt].schema).toBe(schemas.CredentialUpdate);
+    }
   });
 
-  it('single-resource responses are only application/astra-credential+json, with the Credential schema', () => {
+  it('single-resource responses are application/astra-credential+json or application/json, with the Credential schema', () => {
     for (const [name, status] of [
       ['create', '201'],
       ['get', '200'],
     ] as [OpName, string][]) {
       const content = OPS[name]().responses[status].content as Node;
-      expect(Object.keys(content), name).toEqual([MT]);
+      expect(Object.keys(content), name).toEqual([MT, 'application/json']);
       expect(content[MT].schema).toBe(schemas.Credential);
+      expect(content['application/json'].schema).toBe(schemas.Credential);
     }
   });
 

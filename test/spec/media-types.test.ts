@@ -12,6 +12,8 @@ import {
 } from './media-types.table.ts';
 import { isList, loadSpec, ops, type Node, type Op } from './spec-fixture.ts';
 
+const JSON_TYPE = 'application/json';
+
 let doc: Node;
 let all: Op[];
 
@@ -57,6 +59,9 @@ describe('the media-type table', () => {
   });
 });
 
+// Issue 14: every request body and single-resource response is described both
+// as the vendor type and as application/json (what Astra answers to `*/*` or
+// no Accept, and what NetApp's operator and Ansible roles send), same schema.
 describe('request bodies and single-resource responses, per collection', () => {
   it.each(Object.keys(MEDIA_TYPES) as MediaTypeKey[])('%s', (key) => {
     const entry = MEDIA_TYPES[key];
@@ -68,8 +73,11 @@ describe('request bodies and single-resource responses, per collection', () => {
       const body = operation.requestBody as Node | undefined;
       if (body) {
         const mts = keysOf(body.content);
-        if (JSON.stringify(mts) !== JSON.stringify([vendor]))
-          problems.push(`${where} request: ${mts}, expected ${vendor}`);
+        const expected = [vendor, JSON_TYPE].sort();
+        if (JSON.stringify(mts) !== JSON.stringify(expected))
+          problems.push(`${where} request: ${mts}, expected ${expected}`);
+        else if (body.content[JSON_TYPE].schema !== body.content[vendor].schema)
+          problems.push(`${where} request: application/json and ${vendor} have different schemas`);
         else
           problems.push(
             ...envelopeProblems(`${where} request`, body.content[vendor].schema, entry.name, entry.versions),
@@ -78,9 +86,11 @@ describe('request bodies and single-resource responses, per collection', () => {
       const single = method === 'post' ? '201' : method === 'get' && !isList(method, path) ? '200' : undefined;
       if (!single) continue;
       const content = operation.responses?.[single]?.content as Node | undefined;
-      const expected = path === ASUP_DOWNLOAD.path ? [vendor, ASUP_DOWNLOAD.mediaType].sort() : [vendor];
+      const expected = [vendor, JSON_TYPE, ...(path === ASUP_DOWNLOAD.path ? [ASUP_DOWNLOAD.mediaType] : [])].sort();
       if (JSON.stringify(keysOf(content)) !== JSON.stringify(expected))
         problems.push(`${where} ${single}: ${keysOf(content)}, expected ${expected}`);
+      else if (content![JSON_TYPE].schema !== content![vendor].schema)
+        problems.push(`${where} ${single}: application/json and ${vendor} have different schemas`);
       else
         problems.push(...envelopeProblems(`${where} ${single}`, content![vendor].schema, entry.name, entry.versions));
     }
@@ -97,9 +107,13 @@ describe('other responses', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the ASUP download answers both application/astra-asup+json and application/gzip', () => {
+  it('the ASUP download answers application/astra-asup+json, application/json and application/gzip', () => {
     const o = doc.paths[ASUP_DOWNLOAD.path].get as Node;
-    expect(keysOf(o.responses['200'].content)).toEqual(['application/astra-asup+json', 'application/gzip']);
+    expect(keysOf(o.responses['200'].content)).toEqual([
+      'application/astra-asup+json',
+      'application/gzip',
+      'application/json',
+    ]);
   });
 
   it.each(Object.entries(SPECIAL_ENDPOINTS))('GET %s answers 200 as %s only', (path, mediaType) => {
@@ -121,7 +135,8 @@ describe('other responses', () => {
   it('success statuses: GET 200, POST 201 with a Location URI, PUT and DELETE 204 with no body', () => {
     const bad: string[] = [];
     for (const { key, method, operation } of all) {
-      const success = Object.keys(operation.responses ?? {}).filter((s) => /^[123]/.test(s));
+      // 304 is the conditional read's answer, not a success (headers.test.ts checks it).
+      const success = Object.keys(operation.responses ?? {}).filter((s) => /^[123]/.test(s) && s !== '304');
       const expected = { get: '200', post: '201', put: '204', delete: '204' }[method];
       if (JSON.stringify(success) !== JSON.stringify([expected]))
         bad.push(`${key}: success ${success}, expected ${expected}`);

@@ -172,6 +172,23 @@ const tests: [string, { given: Json; want: TypeNode }][] = [
     'oneOf is a union',
     { given: { oneOf: [{ type: 'number' }, { type: 'string' }] }, want: { kind: 'union', members: [NUMBER, STRING] } },
   ],
+  [
+    'an open enum (string literals beside string) keeps the literals: the string becomes openString',
+    {
+      given: { anyOf: [{ enum: ['aws', 'gcp'] }, { type: 'string' }] },
+      want: {
+        kind: 'union',
+        members: [{ kind: 'literal', value: 'aws' }, { kind: 'literal', value: 'gcp' }, { kind: 'openString' }],
+      },
+    },
+  ],
+  [
+    'string beside number literals stays string (nothing to autocomplete)',
+    {
+      given: { anyOf: [{ enum: [1, 2] }, { type: 'string' }] },
+      want: { kind: 'union', members: [{ kind: 'literal', value: 1 }, { kind: 'literal', value: 2 }, STRING] },
+    },
+  ],
   ['a union with an unknown member is unknown', { given: { anyOf: [{ type: 'string' }, {}] }, want: UNKNOWN }],
   [
     'map of a named schema',

@@ -57,6 +57,16 @@ describe('printType', () => {
       },
     ],
     [
+      'open enum: the open string is parenthesised beside the literals',
+      {
+        given: {
+          kind: 'union',
+          members: [{ kind: 'literal', value: 'aws' }, { kind: 'literal', value: 'gcp' }, { kind: 'openString' }],
+        },
+        want: '"aws" | "gcp" | (string & {})',
+      },
+    ],
+    [
       'closed empty object',
       { given: { kind: 'object', properties: [], additional: null }, want: 'Record<string, never>' },
     ],
