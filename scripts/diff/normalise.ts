@@ -36,6 +36,8 @@ export interface NormalisedOperation {
   pathParameterNames: string[];
   /** Security requirements in force: the operation's, else the document's. */
   security: JsonObject[];
+  /** Where those requirements are written. */
+  securityPointer: string;
   /** `astra.apps.appSnaps.list`, or null when the SDK has no method for it. */
   accessor: string | null;
 }
@@ -104,6 +106,7 @@ export function normalise(doc: JsonObject): NormalisedSpec {
         parameters,
         pathParameterNames,
         security: Array.isArray(op.security) ? op.security.filter(isObject) : rootSecurity,
+        securityPointer: Array.isArray(op.security) ? pointerJoin(pointer, 'security') : '#/security',
         accessor: accessors.get(`${method} ${path}`) ?? null,
       });
     }

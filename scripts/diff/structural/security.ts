@@ -66,7 +66,7 @@ export function diffOperationSecurity(
   const b = alternatives(base);
   const a = alternatives(revision);
   const out: StructuralChange[] = [];
-  const location = pointerJoin(revision.pointer, 'security');
+  const location = revision.securityPointer;
   for (const r of b)
     if (!a.has(r))
       out.push({
