@@ -80,10 +80,18 @@ describe('npm run diff', () => {
 
   it('exits 2 with file and JSON pointer when a $ref does not resolve', async () => {
     const file = path.join(tmp, 'broken-ref.yaml');
-    writeFileSync(file, readFileSync(path.join(root, fixture('release-major', 'base')), 'utf8').replace("$ref: '#/components/schemas/WidgetList'", "$ref: '#/components/schemas/Nothing'"));
+    writeFileSync(
+      file,
+      readFileSync(path.join(root, fixture('release-major', 'base')), 'utf8').replace(
+        "$ref: '#/components/schemas/WidgetList'",
+        "$ref: '#/components/schemas/Nothing'",
+      ),
+    );
     const r = await run(fixture('release-major', 'base'), file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('broken-ref.yaml#/paths/~1accounts~1{account_id}~1core~1v1~1widgets/get/responses/200/content/application~1json/schema/$ref: $ref "#/components/schemas/Nothing" does not resolve');
+    expect(r.stderr).toContain(
+      'broken-ref.yaml#/paths/~1accounts~1{account_id}~1core~1v1~1widgets/get/responses/200/content/application~1json/schema/$ref: $ref "#/components/schemas/Nothing" does not resolve',
+    );
   });
 
   it('exits 2 on bad arguments, with the usage', async () => {

@@ -21,7 +21,8 @@ interface Expected {
   changes: { id: string; level: string; operation: string | null }[];
 }
 
-const key = (c: { id: string; level: string; operation: string | null }) => `${c.level} ${c.id} ${c.operation ?? '(document)'}`;
+const key = (c: { id: string; level: string; operation: string | null }) =>
+  `${c.level} ${c.id} ${c.operation ?? '(document)'}`;
 
 describe('diff corpus', () => {
   it('has single-change pairs and several multi-change releases', () => {

@@ -21,7 +21,12 @@ async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, { cwd: repo, out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { semver: string; changes: { id: string; message: string }[] } };
+  return {
+    code,
+    stdout,
+    stderr,
+    json: () => JSON.parse(stdout) as { semver: string; changes: { id: string; message: string }[] },
+  };
 }
 
 beforeAll(() => {
@@ -41,7 +46,10 @@ beforeAll(() => {
   // Uncommitted: a staged change and a work-tree change, which git: sides must not see.
   write('spec/label.yaml', label.replace('  type: object\n', '  type: object\n  required: [name]\n'));
   git('add', 'spec/label.yaml');
-  write('spec/openapi.yaml', readFileSync(path.join(repo, 'spec/openapi.yaml'), 'utf8').replace('version: 1.0.0', 'version: 9.9.9'));
+  write(
+    'spec/openapi.yaml',
+    readFileSync(path.join(repo, 'spec/openapi.yaml'), 'utf8').replace('version: 1.0.0', 'version: 9.9.9'),
+  );
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 

@@ -33,7 +33,9 @@ describe('diff of spec/', () => {
     expect(byId('request-enum-value-added')).toContain('POST /accounts/{account_id}/core/v1/credentials');
     expect(new Set(byId('response-enum-value-added')).size).toBe(byId('response-enum-value-added').length);
     expect(report.semver).toBe('major');
-    expect(report.sdk.methods.map((m) => m.accessor)).toEqual(expect.arrayContaining(['astra.credentials.list', 'astra.credentials.get', 'astra.credentials.create']));
+    expect(report.sdk.methods.map((m) => m.accessor)).toEqual(
+      expect.arrayContaining(['astra.credentials.list', 'astra.credentials.get', 'astra.credentials.create']),
+    );
     expect(report.sdk.types.changed).toContain('CredentialKeyType');
   });
 });

@@ -5,14 +5,19 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_KINDS, type ChangeKind } from '../../scripts/diff/changes.ts';
+import { CHANGE_KINDS, type ChangeKind, type Direction } from '../../scripts/diff/changes.ts';
 import { classify, ruleFor } from '../../scripts/diff/classify.ts';
 import { LEVELS, defineRule, type Rule } from '../../scripts/diff/rule.ts';
 import { RULES, UNREPORTED } from '../../scripts/diff/rules/registry.ts';
 
 const rulesDir = path.resolve(import.meta.dirname, '../../scripts/diff/rules');
 const kinds = Object.keys(CHANGE_KINDS) as ChangeKind[];
-const samples = kinds.flatMap((kind) => CHANGE_KINDS[kind].cases.map((facts) => ({ kind, direction: null, ...facts })));
+const samples = kinds.flatMap((kind) =>
+  CHANGE_KINDS[kind].cases.map(
+    (facts) =>
+      ({ kind, ...facts }) as { kind: ChangeKind; direction: Direction | null; required?: boolean; success?: boolean },
+  ),
+);
 
 describe('rule registry', () => {
   it.each(samples.map((s) => [`${s.kind} ${JSON.stringify({ ...s, kind: undefined })}`, s] as const))(
@@ -34,7 +39,10 @@ describe('rule registry', () => {
   it('uses every rule for some case of its kind (no dead rules)', () => {
     for (const rule of RULES) {
       expect(kinds, rule.id).toContain(rule.kind);
-      expect(samples.some((s) => ruleFor(s).includes(rule)), rule.id).toBe(true);
+      expect(
+        samples.some((s) => ruleFor(s).includes(rule)),
+        rule.id,
+      ).toBe(true);
     }
   });
 
@@ -52,8 +60,17 @@ describe('rule registry', () => {
   });
 
   it('fails loudly on a change no rule claims (the audit above keeps this from happening)', () => {
-    const onlyOne: Rule[] = [defineRule({ id: 'operation-added', level: 'non-breaking', kind: 'operation-added', message: () => 'added' })];
-    const change = { kind: 'operation-removed' as const, operation: { method: 'GET', path: '/x' }, direction: null, location: '#/paths/~1x/get', context: 'the operation', subject: '' };
+    const onlyOne: Rule[] = [
+      defineRule({ id: 'operation-added', level: 'non-breaking', kind: 'operation-added', message: () => 'added' }),
+    ];
+    const change = {
+      kind: 'operation-removed' as const,
+      operation: { method: 'GET', path: '/x' },
+      direction: null,
+      location: '#/paths/~1x/get',
+      context: 'the operation',
+      subject: '',
+    };
     expect(() => classify([change], onlyOne)).toThrow(/no rule for a operation-removed change/);
   });
 });

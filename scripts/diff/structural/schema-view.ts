@@ -101,7 +101,7 @@ export function viewSchema(doc: JsonObject, node: Json | undefined, depth = 0): 
     const members = list.filter((m) => !isNullSchema(doc, m));
     if (members.length < list.length) nullable = true;
     // `anyOf: [X, {type: null}]` is how 3.1 writes a nullable X: read it as X.
-    if (members.length === 1 && !variants) {
+    if (members.length === 1 && members.length < list.length && !variants) {
       const inner = viewSchema(doc, members[0], depth + 1);
       return {
         ...inner,

@@ -28,7 +28,10 @@ function step(doc: JsonObject, node: Json | undefined, token: string): Json | un
 
 export function resolveLocation(doc: JsonObject, pointer: string): Json | undefined {
   let node: Json | undefined = doc;
-  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter((t, i, all) => t !== '' || all.length > 1)) {
+  for (const raw of pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((t, i, all) => t !== '' || all.length > 1)) {
     node = step(doc, node, unescapePointerToken(raw));
     if (node === undefined) return undefined;
   }
