@@ -52,13 +52,23 @@ export function isObject(value: Json | undefined): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Resolved `$ref`s per document: the diff follows the same few hundred thousands of times. */
+const targets = new WeakMap<JsonObject, Map<string, Json | undefined>>();
+
+function target(doc: JsonObject, ref: string): Json | undefined {
+  let known = targets.get(doc);
+  if (!known) targets.set(doc, (known = new Map()));
+  if (!known.has(ref)) known.set(ref, resolvePointer(doc, ref));
+  return known.get(ref);
+}
+
 /** Follows a chain of `$ref`s; `ref` is the first pointer followed (null when `node` is not a reference). */
 export function resolve(doc: JsonObject, node: Json | undefined): { node: JsonObject; ref: string | null } {
   let ref: string | null = null;
   let current = node;
   for (let depth = 0; isObject(current) && typeof current.$ref === 'string' && depth < 32; depth++) {
     ref ??= current.$ref;
-    current = resolvePointer(doc, current.$ref);
+    current = target(doc, current.$ref);
   }
   return { node: isObject(current) ? current : {}, ref };
 }

@@ -34,16 +34,19 @@ export class SchemaDiff {
   ) {}
 
   diff(before: Json | undefined, after: Json | undefined, direction: Direction, depth = 0): SchemaDelta[] {
-    const b = viewSchema(this.base, before);
-    const a = viewSchema(this.revision, after);
-    const key = b.ref !== null && a.ref !== null ? `${direction} ${b.ref} ${a.ref}` : null;
-    if (key === null) return depth > MAX_INLINE_DEPTH ? [] : this.compare(b, a, direction, depth);
+    // The memo key is known before either view is built: the first $ref of each side.
+    const bRef = resolve(this.base, before).ref;
+    const aRef = resolve(this.revision, after).ref;
+    const view = () => [viewSchema(this.base, before), viewSchema(this.revision, after)] as const;
+    if (bRef === null || aRef === null)
+      return depth > MAX_INLINE_DEPTH ? [] : this.compare(...view(), direction, depth);
+    const key = `${direction} ${bRef} ${aRef}`;
     const known = this.memo.get(key);
     if (known) return known;
     // A recursive schema meets itself: the outer walk reports its changes.
     if (this.inProgress.has(key)) return [];
     this.inProgress.add(key);
-    const deltas = this.compare(b, a, direction, 0);
+    const deltas = this.compare(...view(), direction, 0);
     this.inProgress.delete(key);
     this.memo.set(key, deltas);
     return deltas;
