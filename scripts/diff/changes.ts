@@ -63,6 +63,10 @@ export const CHANGE_KINDS = {
   'component-schema-added': { object: 'document', cases: none },
   'component-schema-removed': { object: 'document', cases: none },
   'document-keyword-changed': { object: 'document', cases: none },
+  'problem-type-added': { object: 'document', cases: none },
+  'problem-type-removed': { object: 'document', cases: none },
+  'problem-type-renamed': { object: 'document', cases: none },
+  'problem-type-changed': { object: 'document', cases: none },
   // security
   'security-scheme-added': { object: 'security', cases: none },
   'security-scheme-removed': { object: 'security', cases: none },
