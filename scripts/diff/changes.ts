@@ -33,6 +33,8 @@ export interface StructuralChange {
   success?: boolean;
   /** For keyword-level kinds: the keyword (`maxLength`, `description`). */
   keyword?: string;
+  /** For removals: whether the element was deprecated first. */
+  deprecated?: boolean;
 }
 
 interface KindSpec {

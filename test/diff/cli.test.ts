@@ -59,7 +59,7 @@ describe('npm run diff', () => {
     const at = (word: string) => r.stdout.indexOf(`\n${word}\n`);
     expect(at('BREAKING')).toBeGreaterThan(0);
     expect(at('NON-BREAKING')).toBeGreaterThan(at('BREAKING'));
-    expect(at('DOCUMENTATION')).toBeGreaterThan(at('NON-BREAKING'));
+    expect(at('INFO')).toBeGreaterThan(at('NON-BREAKING'));
     expect(r.stdout).toContain('      at #/info/version [api-version-changed]');
   });
 

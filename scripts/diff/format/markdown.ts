@@ -1,7 +1,7 @@
 // `--format md` (the default): a pull-request comment. A summary line with
 // the counts and the semver bump; breaking changes, then non-breaking ones,
 // each with its operation, location and message; the SDK methods and types
-// that change; documentation-only changes folded away in <details>.
+// that change; info changes (documentation and the like) folded away in <details>.
 import type { Finding } from '../classify.ts';
 import type { DiffReport } from '../diff.ts';
 import { count, summaryCounts } from './summary.ts';
@@ -64,7 +64,7 @@ export function formatMarkdown(report: DiffReport): string {
   const docs = report.findings.filter((f) => f.level === 'info');
   if (docs.length) {
     lines.push(
-      `<details><summary>Documentation-only changes (${count(report, 'info')})</summary>`,
+      `<details><summary>Info: documentation and other changes no code has to follow (${count(report, 'info')})</summary>`,
       '',
       ...docs.map(item),
       '',

@@ -6,5 +6,5 @@ export const count = (report: DiffReport, level: Level) => report.findings.filte
 
 export function summaryCounts(report: DiffReport): string {
   const n = (level: Level, word: string) => `${count(report, level)} ${word}`;
-  return `${n('breaking', 'breaking')}, ${n('non-breaking', 'non-breaking')}, ${n('info', 'documentation-only')}`;
+  return `${n('breaking', 'breaking')}, ${n('non-breaking', 'non-breaking')}, ${n('info', 'info (documentation and the like)')}`;
 }

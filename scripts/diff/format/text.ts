@@ -4,7 +4,7 @@ import type { DiffReport } from '../diff.ts';
 import type { Level } from '../rule.ts';
 import { summaryCounts } from './summary.ts';
 
-const HEADINGS: Record<Level, string> = { breaking: 'BREAKING', 'non-breaking': 'NON-BREAKING', info: 'DOCUMENTATION' };
+const HEADINGS: Record<Level, string> = { breaking: 'BREAKING', 'non-breaking': 'NON-BREAKING', info: 'INFO' };
 
 export function formatText(report: DiffReport): string {
   const lines = [`${report.base} → ${report.revision}: ${summaryCounts(report)}; semver ${report.semver}`];

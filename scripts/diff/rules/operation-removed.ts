@@ -5,5 +5,5 @@ export default defineRule({
   level: 'breaking',
   kind: 'operation-removed',
   message: (c) =>
-    `operation removed${c.keyword === 'deprecated' ? ' (it was deprecated)' : ''}${c.before ? `: SDK method ${code(c.before)} is gone` : ''}`,
+    `operation removed${c.deprecated ? ' (it was deprecated)' : ''}${c.before ? `: SDK method ${code(c.before)} is gone` : ''}`,
 });

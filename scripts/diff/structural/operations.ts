@@ -40,7 +40,7 @@ export function diffOperations(ctx: DiffContext): StructuralChange[] {
         context: 'the operation',
         subject: '',
         before: b.accessor,
-        ...(b.node.deprecated === true ? { keyword: 'deprecated' } : {}),
+        deprecated: b.node.deprecated === true,
       });
     }
   }
