@@ -10,6 +10,10 @@ import { main } from '../../scripts/diff/cli.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const release = 'test/fixtures/diff/release-major';
 let markdown = '';
-await main([`${release}/base.yaml`, `${release}/revision.yaml`], { cwd: root, out: (t) => (markdown += t), err: (t) => process.stderr.write(t) });
+await main([`${release}/base.yaml`, `${release}/revision.yaml`], {
+  cwd: root,
+  out: (t) => (markdown += t),
+  err: (t) => process.stderr.write(t),
+});
 writeFileSync(path.join(root, release, 'expected.md'), markdown);
 console.log(`wrote ${release}/expected.md`);
