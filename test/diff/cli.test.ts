@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { main } from '../../scripts/diff/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -45,6 +46,17 @@ describe('npm run diff', () => {
     const patch = await run(fixture('release-patch', 'base'), fixture('release-patch', 'revision'), '--format', 'json');
     expect(patch.code).toBe(0);
     expect(JSON.parse(patch.stdout)).toMatchObject({ breaking: false, semver: 'patch' });
+  });
+
+  it('reads JSON specs as well as YAML ones: the same document reports nothing', async () => {
+    const json = path.join(tmp, 'base.json');
+    writeFileSync(
+      json,
+      JSON.stringify(YAML.parse(readFileSync(path.join(root, fixture('release-major', 'base')), 'utf8'))),
+    );
+    const r = await run(fixture('release-major', 'base'), json, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ breaking: false, semver: 'patch', changes: [] });
   });
 
   it('renders the markdown comment of a sample release as in the golden file', async () => {
