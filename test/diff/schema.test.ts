@@ -160,6 +160,14 @@ describe('schema diff: changes', () => {
     for (const w of want) expect(got).toContainEqual(w);
   });
 
+  it('places changes inside a nullable wrapper (anyOf [X, null]) at the wrapped schema', () => {
+    const before: Json = { anyOf: [{ type: 'null' }, { type: 'object', properties: { a: { type: 'string' } } }] };
+    const after: Json = {
+      anyOf: [{ type: 'null' }, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }],
+    };
+    expect(deltas(before, after)).toEqual([['property-added', 'anyOf/1/properties/b', 'b']]);
+  });
+
   it('terminates on recursive schemas and reports a change inside the cycle once', () => {
     const node = (extra: JsonObject = {}): JsonObject => ({
       type: 'object',

@@ -51,6 +51,8 @@ const READ = new Set<string>([
 export interface SchemaView {
   /** The first `$ref` followed to reach the schema: the memo key of its diff. */
   ref: string | null;
+  /** Pointer tokens from the schema to the one whose members the view reads (`anyOf/0` for a nullable X). */
+  inner: (string | number)[];
   /** JSON types other than null, sorted; empty when unconstrained. */
   types: string[];
   nullable: boolean;
@@ -106,6 +108,7 @@ export function viewSchema(doc: JsonObject, node: Json | undefined, depth = 0): 
       return {
         ...inner,
         ref,
+        inner: [keyword, list.indexOf(members[0]!), ...inner.inner],
         nullable: true,
         docs: { ...inner.docs, ...docsOf(s) },
         deprecated: inner.deprecated || s.deprecated === true,
@@ -116,6 +119,7 @@ export function viewSchema(doc: JsonObject, node: Json | undefined, depth = 0): 
 
   const view: SchemaView = {
     ref,
+    inner: [],
     types: types.sort(),
     nullable,
     format: typeof s.format === 'string' ? s.format : undefined,

@@ -88,26 +88,38 @@ export class SchemaDiff {
       const inB = bp !== undefined && carried(this.base, bp);
       const inA = ap !== undefined && carried(this.revision, ap);
       if (inB && !inA)
-        here('property-removed', { tokens: ['properties', name], path: [name], required: b.required.has(name) });
+        here('property-removed', {
+          tokens: [...b.inner, 'properties', name],
+          path: [name],
+          required: b.required.has(name),
+        });
       else if (!inB && inA)
-        here('property-added', { tokens: ['properties', name], path: [name], required: a.required.has(name) });
+        here('property-added', {
+          tokens: [...a.inner, 'properties', name],
+          path: [name],
+          required: a.required.has(name),
+        });
       else if (inB && inA) {
         if (!b.required.has(name) && a.required.has(name))
-          here('property-became-required', { tokens: ['properties', name], path: [name] });
+          here('property-became-required', { tokens: [...a.inner, 'properties', name], path: [name] });
         if (b.required.has(name) && !a.required.has(name))
-          here('property-became-optional', { tokens: ['properties', name], path: [name] });
-        below(this.diff(bp, ap, direction, depth + 1), ['properties', name], [name]);
+          here('property-became-optional', { tokens: [...a.inner, 'properties', name], path: [name] });
+        below(this.diff(bp, ap, direction, depth + 1), [...a.inner, 'properties', name], [name]);
       }
     }
 
     if (b.items !== undefined && a.items !== undefined)
-      below(this.diff(b.items, a.items, direction, depth + 1), ['items'], ['[]']);
+      below(this.diff(b.items, a.items, direction, depth + 1), [...a.inner, 'items'], ['[]']);
 
     const allows = (x: SchemaView) => x.additional !== false;
     if (allows(b) && !allows(a)) here('additional-properties-refused');
     if (!allows(b) && allows(a)) here('additional-properties-allowed');
     if (typeof b.additional === 'object' && typeof a.additional === 'object') {
-      below(this.diff(b.additional, a.additional, direction, depth + 1), ['additionalProperties'], ['[key]']);
+      below(
+        this.diff(b.additional, a.additional, direction, depth + 1),
+        [...a.inner, 'additionalProperties'],
+        ['[key]'],
+      );
     }
 
     this.compareVariants(b, a, direction, depth, here, below);
@@ -170,11 +182,11 @@ export class SchemaDiff {
     const keyword = a.variants?.keyword ?? b.variants!.keyword;
     aIds.forEach((id, i) => {
       const j = bIds.indexOf(id);
-      if (j === -1) here('variant-added', { tokens: [keyword, i], after: id });
-      else below(this.diff(bm[j], am[i], direction, depth + 1), [keyword, i], []);
+      if (j === -1) here('variant-added', { tokens: [...a.inner, keyword, i], after: id });
+      else below(this.diff(bm[j], am[i], direction, depth + 1), [...a.inner, keyword, i], []);
     });
     bIds.forEach((id, j) => {
-      if (!aIds.includes(id)) here('variant-removed', { tokens: [b.variants!.keyword, j], before: id });
+      if (!aIds.includes(id)) here('variant-removed', { tokens: [...b.inner, b.variants!.keyword, j], before: id });
     });
   }
 }
