@@ -35,6 +35,14 @@ describe('schema diff: equal meanings report nothing', () => {
     ['const and a one-value enum', { before: { type: 'string', const: 'a' }, after: { type: 'string', enum: ['a'] } }],
     ['an inline schema and the same behind a $ref', { before: tag, after: ref('Tag'), schemas: { Tag: tag } }],
     [
+      'an inline anyOf member moved behind a $ref',
+      {
+        before: { anyOf: [{ type: 'string' }, tag] },
+        after: { anyOf: [ref('Tag'), { type: 'string' }] },
+        schemas: { Tag: tag },
+      },
+    ],
+    [
       'allOf members and the merged object',
       {
         before: {

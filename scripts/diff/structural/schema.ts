@@ -160,7 +160,12 @@ export class SchemaDiff {
     }
   }
 
-  /** oneOf/anyOf members are matched by the schema they refer to, else by position. */
+  /**
+   * oneOf/anyOf members are matched by the named schema they refer to; the
+   * members left on both sides are then paired by JSON type, then in order,
+   * so an inline member moved behind a $ref is the same member. What is left
+   * after that was added or removed.
+   */
   private compareVariants(
     b: SchemaView,
     a: SchemaView,
@@ -170,24 +175,50 @@ export class SchemaDiff {
     below: (deltas: SchemaDelta[], tokens: (string | number)[], path: string[]) => void,
   ) {
     if (!b.variants && !a.variants) return;
-    const identify = (doc: JsonObject, members: Json[]) =>
-      members.map((m, i) => {
-        const ref = resolve(doc, m).ref;
-        return ref ? ref.slice(ref.lastIndexOf('/') + 1) : `#${i}`;
-      });
+    const named = (doc: JsonObject, m: Json) => {
+      const ref = resolve(doc, m).ref;
+      return ref ? ref.slice(ref.lastIndexOf('/') + 1) : null;
+    };
     const bm = b.variants?.members ?? [];
     const am = a.variants?.members ?? [];
-    const bIds = identify(this.base, bm);
-    const aIds = identify(this.revision, am);
+    const bNames = bm.map((m) => named(this.base, m));
+    const aNames = am.map((m) => named(this.revision, m));
+    const pairs: [number, number][] = [];
+    const matchedB = new Set<number>();
+    const matchedA = new Set<number>();
+    aNames.forEach((name, i) => {
+      const j = name === null ? -1 : bNames.findIndex((n, k) => n === name && !matchedB.has(k));
+      if (j !== -1) {
+        pairs.push([j, i]);
+        matchedB.add(j);
+        matchedA.add(i);
+      }
+    });
+    // Then members of the same JSON type, in order; then whatever is left, in order.
+    const typeOf = (doc: JsonObject, m: Json) => viewSchema(doc, m).types.join('|');
+    const pairLeft = (sameType: boolean) => {
+      for (let j = 0; j < bm.length; j++) {
+        if (matchedB.has(j)) continue;
+        const i = am.findIndex(
+          (m, k) => !matchedA.has(k) && (!sameType || typeOf(this.revision, m) === typeOf(this.base, bm[j]!)),
+        );
+        if (i === -1) continue;
+        pairs.push([j, i]);
+        matchedB.add(j);
+        matchedA.add(i);
+      }
+    };
+    pairLeft(true);
+    pairLeft(false);
+    const restB = bm.map((_, j) => j).filter((j) => !matchedB.has(j));
+    const restA = am.map((_, i) => i).filter((i) => !matchedA.has(i));
     const keyword = a.variants?.keyword ?? b.variants!.keyword;
-    aIds.forEach((id, i) => {
-      const j = bIds.indexOf(id);
-      if (j === -1) here('variant-added', { tokens: [...a.inner, keyword, i], after: id });
-      else below(this.diff(bm[j], am[i], direction, depth + 1), [...a.inner, keyword, i], []);
-    });
-    bIds.forEach((id, j) => {
-      if (!aIds.includes(id)) here('variant-removed', { tokens: [...b.inner, b.variants!.keyword, j], before: id });
-    });
+    for (const [j, i] of pairs) below(this.diff(bm[j], am[i], direction, depth + 1), [...a.inner, keyword, i], []);
+    const label = (name: string | null, index: number) => name ?? `member ${index}`;
+    for (const i of restA.slice(restB.length))
+      here('variant-added', { tokens: [...a.inner, keyword, i], after: label(aNames[i]!, i) });
+    for (const j of restB.slice(restA.length))
+      here('variant-removed', { tokens: [...b.inner, b.variants!.keyword, j], before: label(bNames[j]!, j) });
   }
 }
 
