@@ -13,7 +13,8 @@ import YAML from 'yaml';
 import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
-import { type Diagnostic, SpecError, lineColumn, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
+import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 
 /**
  * realpath, remembered: a spec refers to the same few files thousands of
@@ -26,8 +27,8 @@ export function realpathSync(file: string): string {
   return real;
 }
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export type { Json, JsonObject } from '../util/json.ts';
+export { resolvePointer } from '../util/json.ts';
 
 export interface SourceFile {
   /** Absolute, real path. */
@@ -94,7 +95,11 @@ function parseSpecTextStrict(text: string, display: string): Json {
   if (list.length > 1) {
     const second = list[1]!;
     const lc = lineColumn(text, second.range[0]);
-    diagnostics.push({ file: display, pointer: lc, message: 'several YAML documents in one file; a spec file holds exactly one' });
+    diagnostics.push({
+      file: display,
+      pointer: lc,
+      message: 'several YAML documents in one file; a spec file holds exactly one',
+    });
   }
   const doc = list[0];
   if (!doc) return null;
@@ -103,7 +108,10 @@ function parseSpecTextStrict(text: string, display: string): Json {
     const where = pos ? `${pos.line}:${pos.col}` : '';
     // With no custom tags, an unknown tag (`!!js/function`, `!custom`) is a
     // TAG_RESOLVE_FAILED warning; every warning is refused like an error.
-    const message = err.code === 'TAG_RESOLVE_FAILED' ? `unknown YAML tag: ${err.message.split('\n')[0]}` : `${err.code}: ${err.message.split('\n')[0]}`;
+    const message =
+      err.code === 'TAG_RESOLVE_FAILED'
+        ? `unknown YAML tag: ${err.message.split('\n')[0]}`
+        : `${err.code}: ${err.message.split('\n')[0]}`;
     diagnostics.push({ file: display, pointer: where, message });
   }
   if (diagnostics.length) throw new SpecError(dedupe(diagnostics));
@@ -118,7 +126,13 @@ function parseSpecTextStrict(text: string, display: string): Json {
         return YAML.visit.BREAK;
       },
     });
-    throw new SpecError([{ file: display, pointer: where, message: `YAML could not be read: ${(e as Error).message}${where ? ' (the first alias is here)' : ''}` }]);
+    throw new SpecError([
+      {
+        file: display,
+        pointer: where,
+        message: `YAML could not be read: ${(e as Error).message}${where ? ' (the first alias is here)' : ''}`,
+      },
+    ]);
   }
 }
 
@@ -135,7 +149,9 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 function readSpecFile(absolute: string, display: string): Json {
   const size = statSync(absolute).size;
   if (size > MAX_FILE_BYTES) {
-    throw new SpecError([{ file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
+    throw new SpecError([
+      { file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` },
+    ]);
   }
   const text = readFileSync(absolute, 'utf8');
   // JSON files take the fast strict path; anything else is YAML (of which JSON is a subset).
@@ -195,12 +211,20 @@ export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>
       }
       if (target.file && !files.has(target.file) && !queue.includes(target.file)) {
         if (!existsSync(target.file)) {
-          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)}: file ${displayPath(target.file)} does not exist` });
+          diagnostics.push({
+            file: display,
+            pointer: site.pointer,
+            message: `$ref ${JSON.stringify(ref)}: file ${displayPath(target.file)} does not exist`,
+          });
           return;
         }
         const real = realpathSync(target.file);
         if (!isInside(real, specDir)) {
-          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)} leaves the spec folder ${displayPath(specDir)} (through a link); refused` });
+          diagnostics.push({
+            file: display,
+            pointer: site.pointer,
+            message: `$ref ${JSON.stringify(ref)} leaves the spec folder ${displayPath(specDir)} (through a link); refused`,
+          });
           return;
         }
         queue.push(real);
@@ -234,10 +258,16 @@ export function isInside(file: string, dir: string): boolean {
 }
 
 /** Which file a $ref points into, or why it is refused. */
-export function refTargetFile(ref: string, fromFile: string, specDir: string): { file: string | null; fragment: string } | { error: string } {
+export function refTargetFile(
+  ref: string,
+  fromFile: string,
+  specDir: string,
+): { file: string | null; fragment: string } | { error: string } {
   if (typeof ref !== 'string') return { error: '$ref must be a string' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-    return { error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched` };
+    return {
+      error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched`,
+    };
   }
   const hash = ref.indexOf('#');
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -247,7 +277,9 @@ export function refTargetFile(ref: string, fromFile: string, specDir: string): {
   }
   if (!filePart) return { file: null, fragment };
   if (path.isAbsolute(filePart) || filePart.startsWith('//')) {
-    return { error: `$ref ${JSON.stringify(ref)} is an absolute path; only relative paths inside the spec folder are allowed` };
+    return {
+      error: `$ref ${JSON.stringify(ref)} is an absolute path; only relative paths inside the spec folder are allowed`,
+    };
   }
   const target = path.resolve(path.dirname(fromFile), decodeURIComponent(filePart));
   if (!isInside(target, specDir)) {
@@ -256,19 +288,11 @@ export function refTargetFile(ref: string, fromFile: string, specDir: string): {
   return { file: target, fragment };
 }
 
-export function resolvePointer(doc: Json, fragment: string): Json | undefined {
-  if (!fragment || fragment === '#') return doc;
-  let node: Json | undefined = doc;
-  for (const raw of fragment.slice(2).split('/')) {
-    const token = unescapePointerToken(decodeURIComponent(raw));
-    if (node === null || typeof node !== 'object') return undefined;
-    if (Array.isArray(node)) node = node[Number(token)];
-    else node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
-  }
-  return node;
-}
-
-export function walkRefs(node: Json, tokens: (string | number)[], visit: (ref: string, tokens: (string | number)[]) => void): void {
+export function walkRefs(
+  node: Json,
+  tokens: (string | number)[],
+  visit: (ref: string, tokens: (string | number)[]) => void,
+): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     node.forEach((child, i) => walkRefs(child, [...tokens, i], visit));
@@ -308,25 +332,29 @@ export async function load(rootFile: string): Promise<LoadedSpec> {
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
   const parser = new SwaggerParser();
   const rootContent = files.get(rootReal)!.content;
-  const bundled = (await parser.bundle(rootReal, structuredClone(rootContent) as never, {
-    resolve: {
-      external: true,
-      http: false,
-      file: {
-        order: 1,
-        canRead: true,
-        // Serve the files we already read and checked; never touch anything else.
-        read(file: { url: string }) {
-          const abs = decodeURIComponent(file.url.replace(/^file:\/\//, ''));
-          const real = existsSync(abs) ? realpathSync(abs) : abs;
-          if (!parsedByPath.has(real) || (real !== rootReal && !isInside(real, specDir))) {
-            throw new Error(`refused to read ${displayPath(abs)}`);
-          }
-          return JSON.stringify(parsedByPath.get(real));
+  const bundled = (await parser.bundle(
+    rootReal,
+    structuredClone(rootContent) as never,
+    {
+      resolve: {
+        external: true,
+        http: false,
+        file: {
+          order: 1,
+          canRead: true,
+          // Serve the files we already read and checked; never touch anything else.
+          read(file: { url: string }) {
+            const abs = decodeURIComponent(file.url.replace(/^file:\/\//, ''));
+            const real = existsSync(abs) ? realpathSync(abs) : abs;
+            if (!parsedByPath.has(real) || (real !== rootReal && !isInside(real, specDir))) {
+              throw new Error(`refused to read ${displayPath(abs)}`);
+            }
+            return JSON.stringify(parsedByPath.get(real));
+          },
         },
       },
-    },
-    parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
-  } as never)) as unknown as JsonObject;
+      parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
+    } as never,
+  )) as unknown as JsonObject;
   return { rootFile: rootReal, specDir, files, refs, bundled };
 }
