@@ -44,11 +44,7 @@ export function hashSpec(bundled: JsonObject): string {
 }
 
 export function buildModel(bundled: JsonObject): ApiModel {
-  const schemaKeys = Object.keys(
-    (isObject(bundled.components) && isObject(bundled.components.schemas)
-      ? bundled.components.schemas
-      : {}) as JsonObject,
-  ).sort(compareText);
+  const schemaKeys = Object.keys((isObject(bundled.components) && isObject(bundled.components.schemas) ? bundled.components.schemas : {}) as JsonObject).sort(compareText);
   const typeNames = uniqueNames(schemaKeys.map((k) => typeName(k)));
   const ctx: SchemaContext = { document: bundled, schemaNames: new Map(schemaKeys.map((k, i) => [k, typeNames[i]!])) };
 
@@ -79,8 +75,7 @@ export function buildTags(doc: JsonObject): TagModel[] {
   const declared = new Map<string, string | undefined>();
   if (Array.isArray(doc.tags)) {
     for (const t of doc.tags) {
-      if (isObject(t) && typeof t.name === 'string')
-        declared.set(t.name, typeof t.description === 'string' ? t.description : undefined);
+      if (isObject(t) && typeof t.name === 'string') declared.set(t.name, typeof t.description === 'string' ? t.description : undefined);
     }
   }
   for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
@@ -94,11 +89,7 @@ export function buildTags(doc: JsonObject): TagModel[] {
   }
   const names = sortBy(declared.keys(), (n) => n);
   const stems = uniqueNames(names.map((n) => fileStem(n)));
-  return names.map((name, i) => ({
-    name,
-    module: stems[i]!,
-    ...(declared.get(name) ? { description: declared.get(name)! } : {}),
-  }));
+  return names.map((name, i) => ({ name, module: stems[i]!, ...(declared.get(name) ? { description: declared.get(name)! } : {}) }));
 }
 
 /** Strips `/accounts/{account_id}` and Astra's `<category>/<version>` segments. */
@@ -140,14 +131,7 @@ export function buildOperations(doc: JsonObject, ctx: SchemaContext, _tags?: Tag
   return out;
 }
 
-function buildOperation(
-  doc: JsonObject,
-  ctx: SchemaContext,
-  path: string,
-  m: string,
-  op: JsonObject,
-  shared: Json[],
-): OperationModel {
+function buildOperation(doc: JsonObject, ctx: SchemaContext, path: string, m: string, op: JsonObject, shared: Json[]): OperationModel {
   const method = m.toUpperCase() as OperationModel['method'];
   const params = new Map<string, JsonObject>();
   for (const p of [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
@@ -162,10 +146,7 @@ function buildOperation(
     location,
     required: p.required === true || location === 'path',
     type: isObject(p.schema) || p.schema !== undefined ? schemaToType(p.schema, ctx) : UNKNOWN,
-    doc: {
-      ...docOf(isObject(p.schema) ? deref(p.schema, doc) : {}, ctx),
-      ...(typeof p.description === 'string' ? { description: p.description } : {}),
-    },
+    doc: { ...docOf(isObject(p.schema) ? deref(p.schema, doc) : {}, ctx), ...(typeof p.description === 'string' ? { description: p.description } : {}) },
   });
   const pathParams = pathOrder
     .filter((n) => n !== 'account_id')
@@ -188,10 +169,7 @@ function buildOperation(
   }
 
   const responses = isObject(op.responses) ? op.responses : {};
-  const successStatus =
-    Object.keys(responses)
-      .filter((s) => /^2/.test(s))
-      .sort(compareText)[0] ?? 'default';
+  const successStatus = Object.keys(responses).filter((s) => /^2/.test(s)).sort(compareText)[0] ?? 'default';
   const successResponse = deref(responses[successStatus], doc);
   let success: OperationModel['success'] = { status: successStatus, mediaType: null, type: null };
   let successSchema: Json | undefined;
@@ -202,22 +180,13 @@ function buildOperation(
     if (mediaType) {
       const media = successResponse.content[mediaType];
       successSchema = isObject(media) ? media.schema : undefined;
-      success = {
-        status: successStatus,
-        mediaType,
-        type: /json/.test(mediaType) ? schemaToType(successSchema, ctx) : { kind: 'primitive', type: 'string' },
-      };
+      success = { status: successStatus, mediaType, type: /json/.test(mediaType) ? schemaToType(successSchema, ctx) : { kind: 'primitive', type: 'string' } };
     }
   }
 
   const declaredPagination = op['x-astra-pagination'];
   const pagination = declaredPagination === 'continue' || declaredPagination === 'none' ? declaredPagination : null;
-  const kind = operationKind(
-    method,
-    path,
-    pagination,
-    success.mediaType !== null && /json/.test(success.mediaType) && isListEnvelope(successSchema, doc),
-  );
+  const kind = operationKind(method, path, pagination, success.mediaType !== null && /json/.test(success.mediaType) && isListEnvelope(successSchema, doc));
   const listItem = kind === 'list' ? listItemType(successSchema, ctx, doc) : null;
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
   const problems = isObject(op['x-astra-problems']) ? op['x-astra-problems'] : {};
@@ -261,12 +230,7 @@ function buildOperation(
  * only when it is declared as one (x-astra-pagination) or answers the list
  * envelope; Astra's metrics endpoint is a collection-shaped path that is not.
  */
-export function operationKind(
-  method: string,
-  path: string,
-  pagination: string | null,
-  answersListEnvelope: boolean,
-): OperationKind {
+export function operationKind(method: string, path: string, pagination: string | null, answersListEnvelope: boolean): OperationKind {
   const last = path.split('/').filter(Boolean).pop() ?? '';
   const onInstance = isTemplate(last);
   switch (method) {
@@ -317,15 +281,8 @@ function isArraySchema(schema: Json | undefined, doc: JsonObject): boolean {
  * keeps per-resource files independent: importing one resource's models does
  * not pull in the others.
  */
-export function buildSchemas(
-  doc: JsonObject,
-  ctx: SchemaContext,
-  operations: OperationModel[],
-  tags: TagModel[],
-): SchemaModel[] {
-  const schemas = (
-    isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}
-  ) as JsonObject;
+export function buildSchemas(doc: JsonObject, ctx: SchemaContext, operations: OperationModel[], tags: TagModel[]): SchemaModel[] {
+  const schemas = (isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}) as JsonObject;
   const nameToKey = new Map([...ctx.schemaNames].map(([k, v]) => [v, k]));
   const direct = new Map<string, Set<string>>(); // type name → names it refers to
   for (const [key, name] of ctx.schemaNames) {
@@ -395,11 +352,7 @@ export function refsIn(t: TypeNode, acc: Set<string> = new Set()): Set<string> {
  * must be told apart in the spec with `x-astra-accessor` on a path item; the
  * generator never guesses.
  */
-export function buildResourceTree(
-  doc: JsonObject,
-  operations: OperationModel[],
-  tags: TagModel[],
-): ResourceNodeModel[] {
+export function buildResourceTree(doc: JsonObject, operations: OperationModel[], tags: TagModel[]): ResourceNodeModel[] {
   const roots: ResourceNodeModel[] = [];
   const moduleOfTag = new Map(tags.map((t) => [t.name, t.module]));
   const paths = isObject(doc.paths) ? doc.paths : {};
@@ -435,11 +388,7 @@ export function buildResourceTree(
     const collection = segments.filter((s) => !isTemplate(s)).map((s) => identifier(s, 'resource'));
     if (!collection.length) collection.push('root');
     if (override) collection[collection.length - 1] = identifier(override, 'resource');
-    const node = nodeFor(
-      collection,
-      op.parameters.path.slice(0, countParentIds(segments)).map((p) => p.argName),
-      op.tag,
-    );
+    const node = nodeFor(collection, op.parameters.path.slice(0, countParentIds(segments)).map((p) => p.argName), op.tag);
     if (!node.operations.length || node.tag === DEFAULT_TAG) {
       node.tag = op.tag;
       node.module = moduleOfTag.get(op.tag) ?? 'common';
@@ -447,9 +396,7 @@ export function buildResourceTree(
     }
     const key = `${collection.join('.')}#${op.methodName}`;
     if (seenMethod.has(key)) {
-      errors.push(
-        `${op.method} ${op.path} and ${seenMethod.get(key)} both map to ${collection.join('.')}.${op.methodName}(); set x-astra-accessor on one path item`,
-      );
+      errors.push(`${op.method} ${op.path} and ${seenMethod.get(key)} both map to ${collection.join('.')}.${op.methodName}(); set x-astra-accessor on one path item`);
       continue;
     }
     seenMethod.set(key, `${op.method} ${op.path}`);
@@ -493,9 +440,7 @@ export function buildProblems(doc: JsonObject): ProblemModel[] {
     .filter((k) => /^[0-9]+$/.test(k) && isObject(catalogue[k]))
     .map((k) => ({ number: Number(k), entry: catalogue[k] as JsonObject }))
     .sort((a, b) => a.number - b.number);
-  const baseNames = entries.map(({ entry, number }) =>
-    identifier(typeof entry.title === 'string' ? entry.title : `problem ${number}`, 'problem'),
-  );
+  const baseNames = entries.map(({ entry, number }) => identifier(typeof entry.title === 'string' ? entry.title : `problem ${number}`, 'problem'));
   const counts = new Map<string, number>();
   for (const n of baseNames) counts.set(n, (counts.get(n) ?? 0) + 1);
   return entries.map(({ number, entry }, i) => ({
@@ -505,8 +450,6 @@ export function buildProblems(doc: JsonObject): ProblemModel[] {
     title: typeof entry.title === 'string' ? entry.title : '',
     description: typeof entry.description === 'string' ? entry.description : '',
     uri: `https://astra.netapp.io/problems/${number}`,
-    extensions: Array.isArray(entry.extensions)
-      ? entry.extensions.filter((e): e is string => typeof e === 'string')
-      : [],
+    extensions: Array.isArray(entry.extensions) ? entry.extensions.filter((e): e is string => typeof e === 'string') : [],
   }));
 }

@@ -134,9 +134,7 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
     case 'array':
       return { kind: 'array', items: Array.isArray(schema.items) ? UNKNOWN : schemaToType(schema.items, ctx, seen) };
     case 'object': {
-      const required = new Set(
-        Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [],
-      );
+      const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
       const properties: PropertyModel[] = [];
       if (isObject(schema.properties)) {
         for (const name of Object.keys(schema.properties)) {
@@ -147,8 +145,7 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
       let additional: TypeNode | null = null;
       if (!properties.length) {
         if (schema.additionalProperties === false) additional = null;
-        else if (schema.additionalProperties === undefined || schema.additionalProperties === true)
-          additional = UNKNOWN;
+        else if (schema.additionalProperties === undefined || schema.additionalProperties === true) additional = UNKNOWN;
         else additional = schemaToType(schema.additionalProperties, ctx, seen);
       }
       return { kind: 'object', properties, additional };
@@ -158,13 +155,7 @@ function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, s
   }
 }
 
-function propertyModel(
-  name: string,
-  prop: Json | undefined,
-  required: boolean,
-  ctx: SchemaContext,
-  seen: Set<string>,
-): PropertyModel {
+function propertyModel(name: string, prop: Json | undefined, required: boolean, ctx: SchemaContext, seen: Set<string>): PropertyModel {
   const target = isObject(prop) ? prop : {};
   const flags = effectiveFlags(target, ctx);
   return {
@@ -179,11 +170,7 @@ function propertyModel(
 }
 
 /** readOnly/writeOnly/x-astra-secret on the property or on what it refers to. */
-function effectiveFlags(
-  schema: JsonObject,
-  ctx: SchemaContext,
-  depth = 0,
-): { readOnly: boolean; writeOnly: boolean; secret: boolean } {
+function effectiveFlags(schema: JsonObject, ctx: SchemaContext, depth = 0): { readOnly: boolean; writeOnly: boolean; secret: boolean } {
   const own = {
     readOnly: schema.readOnly === true,
     writeOnly: schema.writeOnly === true,
@@ -233,8 +220,7 @@ export function docOf(schema: Json | undefined, ctx: SchemaContext): DocModel {
   ];
   for (const [key, label] of bounds) {
     // OpenAPI 3.0 writes exclusive bounds as `exclusiveMinimum: true` beside `minimum`.
-    const exclusive =
-      (key === 'minimum' && s.exclusiveMinimum === true) || (key === 'maximum' && s.exclusiveMaximum === true);
+    const exclusive = (key === 'minimum' && s.exclusiveMinimum === true) || (key === 'maximum' && s.exclusiveMaximum === true);
     if (typeof s[key] === 'number') doc.constraints.push(`${exclusive ? `exclusive ${label}` : label} ${s[key]}`);
   }
   if (s.uniqueItems === true) doc.constraints.push('unique items');
@@ -269,11 +255,7 @@ function enumValues(schema: Json | undefined, ctx: SchemaContext, depth = 0): Js
 }
 
 export function sortVersionsNewestFirst(versions: string[]): string[] {
-  const parts = (v: string) =>
-    v
-      .split(/[^0-9]+/)
-      .filter(Boolean)
-      .map(Number);
+  const parts = (v: string) => v.split(/[^0-9]+/).filter(Boolean).map(Number);
   return [...new Set(versions)].sort((a, b) => {
     const pa = parts(a);
     const pb = parts(b);

@@ -95,11 +95,7 @@ function parseSpecTextStrict(text: string, display: string): Json {
   if (list.length > 1) {
     const second = list[1]!;
     const lc = lineColumn(text, second.range[0]);
-    diagnostics.push({
-      file: display,
-      pointer: lc,
-      message: 'several YAML documents in one file; a spec file holds exactly one',
-    });
+    diagnostics.push({ file: display, pointer: lc, message: 'several YAML documents in one file; a spec file holds exactly one' });
   }
   const doc = list[0];
   if (!doc) return null;
@@ -108,10 +104,7 @@ function parseSpecTextStrict(text: string, display: string): Json {
     const where = pos ? `${pos.line}:${pos.col}` : '';
     // With no custom tags, an unknown tag (`!!js/function`, `!custom`) is a
     // TAG_RESOLVE_FAILED warning; every warning is refused like an error.
-    const message =
-      err.code === 'TAG_RESOLVE_FAILED'
-        ? `unknown YAML tag: ${err.message.split('\n')[0]}`
-        : `${err.code}: ${err.message.split('\n')[0]}`;
+    const message = err.code === 'TAG_RESOLVE_FAILED' ? `unknown YAML tag: ${err.message.split('\n')[0]}` : `${err.code}: ${err.message.split('\n')[0]}`;
     diagnostics.push({ file: display, pointer: where, message });
   }
   if (diagnostics.length) throw new SpecError(dedupe(diagnostics));
@@ -126,13 +119,7 @@ function parseSpecTextStrict(text: string, display: string): Json {
         return YAML.visit.BREAK;
       },
     });
-    throw new SpecError([
-      {
-        file: display,
-        pointer: where,
-        message: `YAML could not be read: ${(e as Error).message}${where ? ' (the first alias is here)' : ''}`,
-      },
-    ]);
+    throw new SpecError([{ file: display, pointer: where, message: `YAML could not be read: ${(e as Error).message}${where ? ' (the first alias is here)' : ''}` }]);
   }
 }
 
@@ -149,9 +136,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 function readSpecFile(absolute: string, display: string): Json {
   const size = statSync(absolute).size;
   if (size > MAX_FILE_BYTES) {
-    throw new SpecError([
-      { file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` },
-    ]);
+    throw new SpecError([{ file: display, pointer: '', message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
   }
   const text = readFileSync(absolute, 'utf8');
   // JSON files take the fast strict path; anything else is YAML (of which JSON is a subset).
@@ -211,20 +196,12 @@ export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>
       }
       if (target.file && !files.has(target.file) && !queue.includes(target.file)) {
         if (!existsSync(target.file)) {
-          diagnostics.push({
-            file: display,
-            pointer: site.pointer,
-            message: `$ref ${JSON.stringify(ref)}: file ${displayPath(target.file)} does not exist`,
-          });
+          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)}: file ${displayPath(target.file)} does not exist` });
           return;
         }
         const real = realpathSync(target.file);
         if (!isInside(real, specDir)) {
-          diagnostics.push({
-            file: display,
-            pointer: site.pointer,
-            message: `$ref ${JSON.stringify(ref)} leaves the spec folder ${displayPath(specDir)} (through a link); refused`,
-          });
+          diagnostics.push({ file: display, pointer: site.pointer, message: `$ref ${JSON.stringify(ref)} leaves the spec folder ${displayPath(specDir)} (through a link); refused` });
           return;
         }
         queue.push(real);
@@ -258,16 +235,10 @@ export function isInside(file: string, dir: string): boolean {
 }
 
 /** Which file a $ref points into, or why it is refused. */
-export function refTargetFile(
-  ref: string,
-  fromFile: string,
-  specDir: string,
-): { file: string | null; fragment: string } | { error: string } {
+export function refTargetFile(ref: string, fromFile: string, specDir: string): { file: string | null; fragment: string } | { error: string } {
   if (typeof ref !== 'string') return { error: '$ref must be a string' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-    return {
-      error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched`,
-    };
+    return { error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched` };
   }
   const hash = ref.indexOf('#');
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -277,9 +248,7 @@ export function refTargetFile(
   }
   if (!filePart) return { file: null, fragment };
   if (path.isAbsolute(filePart) || filePart.startsWith('//')) {
-    return {
-      error: `$ref ${JSON.stringify(ref)} is an absolute path; only relative paths inside the spec folder are allowed`,
-    };
+    return { error: `$ref ${JSON.stringify(ref)} is an absolute path; only relative paths inside the spec folder are allowed` };
   }
   const target = path.resolve(path.dirname(fromFile), decodeURIComponent(filePart));
   if (!isInside(target, specDir)) {
@@ -288,11 +257,7 @@ export function refTargetFile(
   return { file: target, fragment };
 }
 
-export function walkRefs(
-  node: Json,
-  tokens: (string | number)[],
-  visit: (ref: string, tokens: (string | number)[]) => void,
-): void {
+export function walkRefs(node: Json, tokens: (string | number)[], visit: (ref: string, tokens: (string | number)[]) => void): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     node.forEach((child, i) => walkRefs(child, [...tokens, i], visit));
@@ -332,29 +297,25 @@ export async function load(rootFile: string): Promise<LoadedSpec> {
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
   const parser = new SwaggerParser();
   const rootContent = files.get(rootReal)!.content;
-  const bundled = (await parser.bundle(
-    rootReal,
-    structuredClone(rootContent) as never,
-    {
-      resolve: {
-        external: true,
-        http: false,
-        file: {
-          order: 1,
-          canRead: true,
-          // Serve the files we already read and checked; never touch anything else.
-          read(file: { url: string }) {
-            const abs = decodeURIComponent(file.url.replace(/^file:\/\//, ''));
-            const real = existsSync(abs) ? realpathSync(abs) : abs;
-            if (!parsedByPath.has(real) || (real !== rootReal && !isInside(real, specDir))) {
-              throw new Error(`refused to read ${displayPath(abs)}`);
-            }
-            return JSON.stringify(parsedByPath.get(real));
-          },
+  const bundled = (await parser.bundle(rootReal, structuredClone(rootContent) as never, {
+    resolve: {
+      external: true,
+      http: false,
+      file: {
+        order: 1,
+        canRead: true,
+        // Serve the files we already read and checked; never touch anything else.
+        read(file: { url: string }) {
+          const abs = decodeURIComponent(file.url.replace(/^file:\/\//, ''));
+          const real = existsSync(abs) ? realpathSync(abs) : abs;
+          if (!parsedByPath.has(real) || (real !== rootReal && !isInside(real, specDir))) {
+            throw new Error(`refused to read ${displayPath(abs)}`);
+          }
+          return JSON.stringify(parsedByPath.get(real));
         },
       },
-      parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
-    } as never,
-  )) as unknown as JsonObject;
+    },
+    parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
+  } as never)) as unknown as JsonObject;
   return { rootFile: rootReal, specDir, files, refs, bundled };
 }
