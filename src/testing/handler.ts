@@ -13,9 +13,9 @@ import { type LifecycleState, stateAt, withState } from './lifecycle.ts';
 import { listPage, parseListQuery } from './list-query.ts';
 import { acceptsRequestType, negotiate, offeredTypes } from './negotiation.ts';
 import { defaultProblemNumber, problemBody, SimulatedProblem } from './problems.ts';
-import { newRepresentation, replacedRepresentation } from './representation.ts';
+import { fillRequired, newRepresentation, replacedRepresentation } from './representation.ts';
 import type { Route, RouteTable } from './routes.ts';
-import { isObject, propertiesOf } from './schema-walk.ts';
+import { isObject, propertiesOf, requiredOf } from './schema-walk.ts';
 import type { Store, StoredResource } from './store.ts';
 import { invalidEntries, type SchemaValidator } from './validation.ts';
 
@@ -152,7 +152,7 @@ function checkParents(ctx: HandlerContext, route: Route, params: Record<string, 
     if (!segment.startsWith('{')) continue;
     const name = segment.slice(1, -1);
     if (name === route.idParam) return;
-    const parent = ctx.table.instanceByPath.get(template);
+    const parent = ctx.table.parentRoute(template);
     if (parent && parent !== route && !ctx.store.get(parent.collection.key, params[name]!)) {
       throw new SimulatedProblem(
         404,
@@ -258,6 +258,7 @@ async function operate(
   authenticate(ctx, req);
   checkParents(ctx, route, params);
   const op = route.op;
+  if (route.singleton) return singletonReply(ctx, req, route);
   switch (op.kind) {
     case 'list': {
       const type = chooseType(req, route, route.responseTypes);
@@ -272,7 +273,6 @@ async function operate(
       return { status: 200, headers: { 'content-type': type }, body: listPage(current, query, op.pagination) };
     }
     case 'get': {
-      if (!route.idParam) return singletonReply(req, route);
       const type = chooseType(req, route, offeredTypes(route.responseTypes));
       rejectQuery(route, url);
       const record = findResource(ctx, route, params);
@@ -319,14 +319,15 @@ async function operate(
       }
       const record = ctx.store.insert(route.collection.key, created.id, scope, body, created.secrets, now);
       const host = req.headers.host ?? 'localhost';
-      return {
-        status: 201,
-        headers: {
-          ...resourceHeaders(record, type),
-          location: `http://${host}${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(record.id)}`,
-        },
-        body: record.json,
+      const headers = {
+        ...resourceHeaders(record, type),
+        location: `http://${host}${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(record.id)}`,
       };
+      if (!route.createdSchema) return { status: 201, headers, body: record.json };
+      // The 201 body carries members shown only once (a new token's secret), generated from the schema.
+      const shownOnce = { ...record.body };
+      fillRequired(ctx.table.document, route.createdSchema, shownOnce, null);
+      return { status: 201, headers, body: JSON.stringify(shownOnce) };
     }
     case 'update': {
       rejectQuery(route, url);
@@ -371,11 +372,23 @@ function rejectQuery(route: Route, url: URL): void {
 }
 
 /**
- * A GET that is neither a list nor one resource (the OpenMetrics document):
- * an empty document of the negotiated type.
+ * A GET of one document that is neither a list nor a resource: the service's
+ * own OpenAPI description (a schema requiring `openapi`) is the bundled spec;
+ * anything else (the OpenMetrics text) an empty document of its type.
  */
-function singletonReply(req: IncomingMessage, route: Route): Reply {
+function singletonReply(ctx: HandlerContext, req: IncomingMessage, route: Route): Reply {
   const type = chooseType(req, route, offeredTypes(route.responseTypes));
-  const body = /json$/.test(type) ? '{}' : type === 'application/openmetrics-text' ? '# EOF\n' : '';
-  return { status: 200, headers: { 'content-type': type }, body };
+  if (!/json$/.test(type))
+    return {
+      status: 200,
+      headers: { 'content-type': type },
+      body: type === 'application/openmetrics-text' ? '# EOF\n' : '',
+    };
+  const describesApi =
+    route.responseSchema !== null && requiredOf(ctx.table.document, route.responseSchema).includes('openapi');
+  return {
+    status: 200,
+    headers: { 'content-type': type },
+    body: describesApi ? JSON.stringify(ctx.table.document) : '{}',
+  };
 }

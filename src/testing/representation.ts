@@ -4,7 +4,7 @@
 // members set aside, and any other member the read schema requires filled
 // from the schema itself (its example, default or first enum value), so a
 // representation always validates against the spec's read schema.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../../scripts/util/json.ts';
 import type { CollectionSpec } from './routes.ts';
 import { derefSchema, enumOf, exampleOf, isObject, propertiesOf, requiredOf } from './schema-walk.ts';
@@ -25,7 +25,7 @@ function schemaValue(doc: JsonObject, schema: JsonObject, exampleValue: Json | u
   if (values.length) return values[0]!;
   const own = exampleOf(doc, schema);
   if (own !== undefined) return own;
-  switch (s.type) {
+  switch (typeOf(doc, s)) {
     case 'array':
       return [];
     case 'object':
@@ -35,20 +35,50 @@ function schemaValue(doc: JsonObject, schema: JsonObject, exampleValue: Json | u
       return 0;
     case 'boolean':
       return false;
+    case 'string':
+      return generatedString(doc, schema);
     default:
       return undefined;
   }
 }
 
+/** The `type` of a schema, looking through `$ref` and `allOf`. */
+function typeOf(doc: JsonObject, schema: Json | undefined, depth = 0): Json | undefined {
+  const s = derefSchema(doc, schema);
+  if (s.type !== undefined || depth > 8) return s.type;
+  for (const m of Array.isArray(s.allOf) ? s.allOf : []) {
+    const t = typeOf(doc, m, depth + 1);
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/** A fresh value for a server-generated string (a new token's secret, an id, a time). */
+function generatedString(doc: JsonObject, schema: JsonObject): string {
+  const formats = new Set<Json>();
+  const collect = (node: Json | undefined, depth = 0): void => {
+    const s = derefSchema(doc, node);
+    if (depth > 8) return;
+    if (s.format !== undefined) formats.add(s.format);
+    if (s.contentEncoding !== undefined) formats.add(`encoding:${String(s.contentEncoding)}`);
+    for (const m of Array.isArray(s.allOf) ? s.allOf : []) collect(m, depth + 1);
+  };
+  collect(schema);
+  if (formats.has('uuid')) return randomUUID();
+  if (formats.has('date-time')) return new Date().toISOString();
+  const secret = randomBytes(24);
+  return formats.has('encoding:base64') ? secret.toString('base64') : secret.toString('hex');
+}
+
 /** Fills the read schema's required members that `body` lacks, from `fallback` first, then the schema. */
-function fillRequired(
+export function fillRequired(
   doc: JsonObject,
-  collection: CollectionSpec,
+  schemaPointer: string | null,
   body: JsonObject,
   fallback: JsonObject | null,
 ): void {
-  if (!collection.readSchema) return;
-  const readSchema = { $ref: collection.readSchema };
+  if (!schemaPointer) return;
+  const readSchema = { $ref: schemaPointer };
   const props = propertiesOf(doc, readSchema);
   const example = exampleOf(doc, readSchema);
   for (const name of requiredOf(doc, readSchema)) {
@@ -98,7 +128,7 @@ export function newRepresentation(ctx: NewResourceContext, input: JsonObject): R
     modificationTimestamp: iso(ctx.nowMs),
     createdBy: ctx.userId,
   };
-  fillRequired(ctx.doc, ctx.collection, body, null);
+  fillRequired(ctx.doc, ctx.collection.readSchema, body, null);
   return { id, body, secrets };
 }
 
@@ -114,8 +144,9 @@ export function replacedRepresentation(
 ): Representation {
   const { body: rest, secrets } = split(ctx.collection, input);
   const body: JsonObject = { type: old.body.type ?? ctx.collection.key };
-  body.version = typeof rest.version === 'string' ? rest.version : (old.body.version ?? null);
-  body.id = old.body.id ?? null;
+  const version = typeof rest.version === 'string' ? rest.version : old.body.version;
+  if (version !== undefined) body.version = version;
+  if (old.body.id !== undefined) body.id = old.body.id;
   for (const [k, v] of Object.entries(rest))
     if (!(k in body) && k !== 'metadata' && !ctx.collection.serverOwnedFields.has(k)) body[k] = v;
   for (const k of ctx.collection.serverOwnedFields)
@@ -127,6 +158,6 @@ export function replacedRepresentation(
     modificationTimestamp: iso(ctx.nowMs),
     modifiedBy: ctx.userId,
   };
-  fillRequired(ctx.doc, ctx.collection, body, old.body);
+  fillRequired(ctx.doc, ctx.collection.readSchema, body, old.body);
   return { body, secrets: { ...old.secrets, ...secrets } };
 }

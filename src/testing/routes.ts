@@ -9,7 +9,7 @@
 // app backups under `k8s/v1/apps/{app_id}/appBackups` and under
 // `topology/v1/appBackups`) share one stored collection, so a resource
 // created at one root is seen at every root the spec places it.
-import { buildModel } from '../../scripts/model/build.ts';
+import { buildModel, isListEnvelope } from '../../scripts/model/build.ts';
 import type { ApiModel, OperationModel, ProblemModel } from '../../scripts/model/types.ts';
 import { type Json, type JsonObject } from '../../scripts/util/json.ts';
 import { derefSchema, enumOf, hasFlag, isObject, propertiesOf } from './schema-walk.ts';
@@ -46,6 +46,12 @@ export interface Route {
   problems: Map<string, number[]>;
   /** The collection path template (without the trailing id). */
   collectionPath: string;
+  /** Schema of a create's 201 body when it differs from the read schema (a new token shows its secret once). */
+  createdSchema: string | null;
+  /** A GET of one document that is neither a resource nor a list (metrics, the OpenAPI document). */
+  singleton: boolean;
+  /** The success response's JSON schema, when it has one. */
+  responseSchema: Json | null;
 }
 
 export interface RouteTable {
@@ -54,8 +60,13 @@ export interface RouteTable {
   routes: Route[];
   collections: Map<string, CollectionSpec>;
   problemsByNumber: Map<number, ProblemModel>;
-  /** GET instance routes by path template, for parent-existence checks. */
-  instanceByPath: Map<string, Route>;
+  /**
+   * The GET route of the resource a path prefix names (`…/apps/{app_id}`), for
+   * parent-existence checks. When the prefix is not a path of its own
+   * (`k8s/v1/apps/{app_id}` only prefixes nested collections), the one current
+   * instance path ending in the same `apps/{app_id}` stands in for it.
+   */
+  parentRoute(template: string): Route | undefined;
   match(method: string, pathname: string): RouteMatch;
 }
 
@@ -121,7 +132,12 @@ export function buildRouteTable(document: JsonObject): RouteTable {
     const resourceType =
       ops.find((o) => o.resourceType)?.resourceType ??
       (typeValues.length === 1 && typeof typeValues[0] === 'string' ? typeValues[0] : null);
-    const key = resourceType ?? collectionPath;
+    // One media type served by two read schemas (the legacy `topology/v1/apps` and
+    // the current `k8s/v2/apps`) means two representations: kept apart.
+    let key = resourceType ?? collectionPath;
+    const sameType = collections.get(key);
+    if (sameType && readSchema && sameType.readSchema && sameType.readSchema !== readSchema)
+      key = `${key} ${readSchema}`;
     let collection = collections.get(key);
     if (!collection) {
       collection = { key, readSchema, writeOnlyFields: new Set(), serverOwnedFields: new Set(), lifecycle: false };
@@ -162,12 +178,22 @@ export function buildRouteTable(document: JsonObject): RouteTable {
       for (const e of op.errors) problems.set(e.status, e.problems);
       const segments = op.path.split('/').filter(Boolean);
       const last = segments[segments.length - 1] ?? '';
+      const success = contentTypes(document, responses[op.success.status]);
+      const jsonType = success.types.find((t) => /json$/.test(t));
+      const responseSchema = jsonType ? (success.schemas.get(jsonType) ?? null) : null;
+      const createdSchema = op.kind === 'create' ? schemaPointerOf(model, op.success.type) : null;
       routes.push({
+        createdSchema: createdSchema !== collection.readSchema ? createdSchema : null,
+        singleton:
+          op.method === 'GET' &&
+          op.path === collectionPath &&
+          !(responseSchema && isListEnvelope(responseSchema, document)),
+        responseSchema,
         op,
         segments,
         idParam: op.path !== collectionPath && isParam(last) ? paramName(last) : null,
         collection,
-        responseTypes: contentTypes(document, responses[op.success.status]).types,
+        responseTypes: success.types,
         requestTypes: body.types,
         bodySchema,
         query,
@@ -195,7 +221,14 @@ export function buildRouteTable(document: JsonObject): RouteTable {
   }
 
   const instanceByPath = new Map<string, Route>();
-  for (const r of routes) if (r.op.kind === 'get' && r.idParam) instanceByPath.set(r.op.path, r);
+  const instanceBySuffix = new Map<string, Route[]>();
+  for (const r of routes) {
+    if (r.op.kind !== 'get' || !r.idParam) continue;
+    instanceByPath.set(r.op.path, r);
+    if (r.op.deprecated) continue;
+    const suffix = r.segments.slice(-2).join('/');
+    instanceBySuffix.set(suffix, [...(instanceBySuffix.get(suffix) ?? []), r]);
+  }
 
   return {
     document,
@@ -203,7 +236,12 @@ export function buildRouteTable(document: JsonObject): RouteTable {
     routes,
     collections,
     problemsByNumber: new Map(model.problems.map((p) => [p.number, p])),
-    instanceByPath,
+    parentRoute(template) {
+      const exact = instanceByPath.get(template);
+      if (exact) return exact;
+      const candidates = instanceBySuffix.get(template.split('/').slice(-2).join('/')) ?? [];
+      return candidates.length === 1 ? candidates[0] : undefined;
+    },
     match(method, pathname) {
       const segments = pathname.split('/').filter(Boolean);
       const values: string[] = [];
