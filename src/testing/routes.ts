@@ -239,7 +239,11 @@ export function buildRouteTable(document: JsonObject): RouteTable {
     parentRoute(template) {
       const exact = instanceByPath.get(template);
       if (exact) return exact;
-      const candidates = instanceBySuffix.get(template.split('/').slice(-2).join('/')) ?? [];
+      const segments = template.split('/').filter(Boolean);
+      let candidates = instanceBySuffix.get(segments.slice(-2).join('/')) ?? [];
+      // Several (`k8s/v2/apps/{app_id}`, `topology/v2/managedClusters/{…}/apps/{app_id}`): the same category, then the same depth.
+      if (candidates.length > 1) candidates = candidates.filter((r) => r.segments[2] === segments[2]);
+      if (candidates.length > 1) candidates = candidates.filter((r) => r.segments.length === segments.length);
       return candidates.length === 1 ? candidates[0] : undefined;
     },
     match(method, pathname) {
