@@ -15,6 +15,7 @@ import { acceptsRequestType, negotiate, offeredTypes } from './negotiation.ts';
 import { defaultProblemNumber, problemBody, SimulatedProblem } from './problems.ts';
 import { fillRequired, newRepresentation, replacedRepresentation } from './representation.ts';
 import type { Route, RouteTable } from './routes.ts';
+import { missingParent, scopeOf } from './scope.ts';
 import { isObject, propertiesOf, requiredOf } from './schema-walk.ts';
 import type { Store, StoredResource } from './store.ts';
 import { invalidEntries, type SchemaValidator } from './validation.ts';
@@ -137,32 +138,6 @@ function authenticate(ctx: HandlerContext, req: IncomingMessage): void {
   if (m[1] !== ctx.store.token) throw new SimulatedProblem(401, 4, 'The bearer token is not valid.');
 }
 
-/** Path parameters other than the resource's own id: the scope a resource lives in. */
-function scopeOf(route: Route, params: Record<string, string>): Record<string, string> {
-  const scope: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (k !== route.idParam) scope[k] = v;
-  return scope;
-}
-
-/** Every parent the path names must exist: `/apps/{app_id}/appSnaps` needs the app. */
-function checkParents(ctx: HandlerContext, route: Route, params: Record<string, string>): void {
-  let template = '';
-  for (const segment of route.segments) {
-    template += `/${segment}`;
-    if (!segment.startsWith('{')) continue;
-    const name = segment.slice(1, -1);
-    if (name === route.idParam) return;
-    const parent = ctx.table.parentRoute(template);
-    if (parent && parent !== route && !ctx.store.get(parent.collection.key, params[name]!)) {
-      throw new SimulatedProblem(
-        404,
-        2,
-        `The collection specified in the request URI was not found: no resource ${params[name]} at ${template}.`,
-      );
-    }
-  }
-}
-
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -256,7 +231,9 @@ async function operate(
   params: Record<string, string>,
 ): Promise<Reply> {
   authenticate(ctx, req);
-  checkParents(ctx, route, params);
+  const missing = missingParent(ctx.table, ctx.store, route, params);
+  if (missing)
+    throw new SimulatedProblem(404, 2, `The collection specified in the request URI was not found: ${missing}.`);
   const op = route.op;
   if (route.singleton) return singletonReply(ctx, req, route);
   switch (op.kind) {

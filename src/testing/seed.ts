@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { JsonObject } from '../../scripts/util/json.ts';
 import { newRepresentation } from './representation.ts';
 import type { RouteTable } from './routes.ts';
+import { missingParent } from './scope.ts';
 import type { Store } from './store.ts';
 import { invalidEntries, type SchemaValidator } from './validation.ts';
 import { withState } from './lifecycle.ts';
@@ -100,6 +101,8 @@ export function applySeed(
     }
     if (typeof givenId === 'string' && store.get(route.collection.key, givenId))
       throw new SeedError(source, `${at}/body/id`, `${givenId} is used twice`);
+    const missing = missingParent(table, store, route, params);
+    if (missing) throw new SeedError(source, `${at}/path`, `${missing} (seed parents before their children)`);
     for (const [name, value] of Object.entries(params)) {
       if (name === 'account_id' && value !== store.accountId)
         throw new SeedError(source, `${at}/path`, `names account ${value}, not the simulator's ${store.accountId}`);
