@@ -1,29 +1,31 @@
-// `npm run bench`: the generator benchmark (bench/generate/run.ts), then the
-// runtime benchmark (bench/runtime/run.ts, when present), each as a child
-// process with its output streamed. Every flag is passed through to both
-// (`--quick` asks each for fewer rounds), except `--only generate|runtime`,
-// which picks one of the two.
+// `npm run bench`: the generator benchmark (bench/generate/run.ts), the
+// runtime benchmark (bench/runtime/run.ts) and the simulator benchmark
+// (bench/simulator/run.ts), each as a child process with its output streamed.
+// Every flag is passed through to each (`--quick` asks each for fewer
+// rounds), except `--only generate|runtime|simulator`, which picks one.
 //
-//   npm run bench [-- --quick] [-- --only generate|runtime] [-- other flags]
+//   npm run bench [-- --quick] [-- --only generate|runtime|simulator] [-- other flags]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCHES = ['generate', 'runtime', 'simulator'];
 const argv = process.argv.slice(2);
 let only: string | undefined;
 const passThrough: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]!;
-  if (a === '--only' && (argv[i + 1] === 'generate' || argv[i + 1] === 'runtime')) only = argv[++i];
-  else if (a === '--only=generate' || a === '--only=runtime') only = a.slice('--only='.length);
+  if (a === '--only' && BENCHES.includes(argv[i + 1]!)) only = argv[++i];
+  else if (a.startsWith('--only=') && BENCHES.includes(a.slice('--only='.length))) only = a.slice('--only='.length);
   else passThrough.push(a);
 }
 
 const benches = [
   { name: 'generate', file: 'bench/generate/run.ts' },
   { name: 'runtime', file: 'bench/runtime/run.ts' },
+  { name: 'simulator', file: 'bench/simulator/run.ts' },
 ].filter((b) => !only || b.name === only);
 
 function run(file: string): Promise<number> {

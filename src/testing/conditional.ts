@@ -84,6 +84,3 @@ export function evaluatePreconditions(method: string, headers: Headers, current:
   }
   return 'proceed';
 }
-
-/** Last-Modified value for a modification time. */
-export const httpDateOf = (ms: number) => new Date(ms).toUTCString();

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { JsonObject } from '../../scripts/util/json.ts';
-import { evaluatePreconditions, httpDateOf } from './conditional.ts';
+import { evaluatePreconditions } from './conditional.ts';
 import { type FaultInjector, type FaultRule, HTML_ERROR_PAGE } from './faults.ts';
 import { type LifecycleState, stateAt, withState } from './lifecycle.ts';
 import { listPage, parseListQuery } from './list-query.ts';
@@ -205,7 +205,7 @@ function advance(ctx: HandlerContext, record: StoredResource): StoredResource {
 }
 
 function resourceHeaders(record: StoredResource, type: string): Record<string, string> {
-  return { 'content-type': type, etag: record.etag, 'last-modified': httpDateOf(record.modifiedMs) };
+  return { 'content-type': type, etag: record.etag, 'last-modified': record.lastModified };
 }
 
 function defaultVersion(route: Route): string | null {
@@ -256,8 +256,8 @@ async function operate(
       if (evaluatePreconditions('GET', req.headers, record) === 'not-modified')
         return { status: 304, headers: { etag: record.etag } };
       if (!/json$/.test(type))
-        return { status: 200, headers: { ...resourceHeaders(record, type) }, body: gzipSync(record.json) };
-      return { status: 200, headers: resourceHeaders(record, type), body: record.json };
+        return { status: 200, headers: { ...resourceHeaders(record, type) }, body: gzipSync(record.bytes) };
+      return { status: 200, headers: resourceHeaders(record, type), body: record.bytes };
     }
     case 'create': {
       const type = chooseType(req, route, offeredTypes(route.responseTypes));
@@ -300,7 +300,7 @@ async function operate(
         ...resourceHeaders(record, type),
         location: `http://${host}${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(record.id)}`,
       };
-      if (!route.createdSchema) return { status: 201, headers, body: record.json };
+      if (!route.createdSchema) return { status: 201, headers, body: record.bytes };
       // The 201 body carries members shown only once (a new token's secret), generated from the schema.
       const shownOnce = { ...record.body };
       fillRequired(ctx.table.document, route.createdSchema, shownOnce, null);

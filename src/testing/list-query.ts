@@ -97,30 +97,40 @@ const valueOf = (r: StoredResource, field: string | undefined) =>
   field === undefined ? null : (r.body[field] ?? null);
 
 /**
- * The JSON text of one list page. Items are spliced in from each resource's
- * cached JSON, so a page costs a filter and a sort, not a serialization.
+ * The UTF-8 JSON of one list page. Items are spliced in from each resource's
+ * cached bytes, so a page costs a filter and (with orderBy) a sort, never a
+ * serialization. In creation order the walk stops once the page is full.
  */
 export function listPage(
   resources: Iterable<StoredResource>,
   q: ListQuery,
   pagination: 'continue' | 'none' | null,
-): string {
-  let matched: StoredResource[] = [];
-  for (const r of resources) if (q.filters.every((c) => matchesCondition(r.body, c))) matched.push(r);
+): Buffer {
   const field = q.orderBy?.field;
   const direction = q.orderBy?.desc ? -1 : 1;
-  if (q.orderBy) matched.sort((a, b) => direction * compareKeys(valueOf(a, field), a.seq, valueOf(b, field), b.seq));
-  if (q.after) {
+  const wanted = q.limit === null ? Infinity : q.limit + 1; // one more tells whether another page exists
+  let page: StoredResource[] = [];
+  if (!q.orderBy) {
+    let toSkip = q.after ? 0 : q.skip;
+    for (const r of resources) {
+      if (q.after && r.seq <= q.after.seq) continue;
+      if (q.filters.length && !q.filters.every((c) => matchesCondition(r.body, c))) continue;
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      page.push(r);
+      if (page.length >= wanted) break;
+    }
+  } else {
+    for (const r of resources) if (q.filters.every((c) => matchesCondition(r.body, c))) page.push(r);
+    page.sort((a, b) => direction * compareKeys(valueOf(a, field), a.seq, valueOf(b, field), b.seq));
     const after = q.after;
-    matched = matched.filter((r) => direction * compareKeys(valueOf(r, field), r.seq, after.value, after.seq) > 0);
-  } else if (q.skip) {
-    matched = matched.slice(q.skip);
+    if (after) page = page.filter((r) => direction * compareKeys(valueOf(r, field), r.seq, after.value, after.seq) > 0);
+    else if (q.skip) page = page.slice(q.skip);
   }
-  const page = q.limit !== null && matched.length > q.limit ? matched.slice(0, q.limit) : matched;
-  const more = page.length < matched.length;
-  const items = q.include
-    ? page.map((r) => JSON.stringify(q.include!.map((f) => r.body[f] ?? null)))
-    : page.map((r) => r.json);
+  const more = page.length > (q.limit ?? Infinity);
+  if (more) page = page.slice(0, q.limit!);
   const metadata: Record<string, unknown> = {};
   if (more && pagination === 'continue') {
     const last = page[page.length - 1]!;
@@ -131,5 +141,14 @@ export function listPage(
     });
   }
   if (q.count) metadata.count = page.length;
-  return `{"items":[${items.join(',')}],"metadata":${JSON.stringify(metadata)}}`;
+  const parts: Buffer[] = [ITEMS_OPEN];
+  page.forEach((r, i) => {
+    if (i) parts.push(COMMA);
+    parts.push(q.include ? Buffer.from(JSON.stringify(q.include.map((f) => r.body[f] ?? null))) : r.bytes);
+  });
+  parts.push(Buffer.from(`],"metadata":${JSON.stringify(metadata)}}`));
+  return Buffer.concat(parts);
 }
+
+const ITEMS_OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');

@@ -19,9 +19,11 @@ export interface StoredResource {
   /** Write-only members (a credential's keyStore). */
   secrets: JsonObject;
   etag: string;
-  /** `body` as JSON text, serialized once per change. */
-  json: string;
+  /** `body` as UTF-8 JSON, serialized once per change: reads and list pages copy these bytes. */
+  bytes: Buffer;
   modifiedMs: number;
+  /** `modifiedMs` as an HTTP date, for Last-Modified. */
+  lastModified: string;
   createdMs: number;
 }
 
@@ -37,8 +39,10 @@ export interface StoredState {
   >;
 }
 
-function entityTag(json: string): string {
-  return `"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
+/** The serialized form and validators of a representation. */
+function serialized(body: JsonObject): Pick<StoredResource, 'bytes' | 'etag'> {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"` };
 }
 
 export class Store {
@@ -77,7 +81,6 @@ export class Store {
     nowMs: number,
     notify = true,
   ): StoredResource {
-    const json = JSON.stringify(body);
     const record: StoredResource = {
       collection,
       id,
@@ -85,9 +88,9 @@ export class Store {
       parents,
       body,
       secrets,
-      json,
-      etag: entityTag(json),
+      ...serialized(body),
       modifiedMs: nowMs,
+      lastModified: new Date(nowMs).toUTCString(),
       createdMs: nowMs,
     };
     this.bucket(collection).set(id, record);
@@ -99,9 +102,9 @@ export class Store {
   replace(record: StoredResource, body: JsonObject, secrets: JsonObject, nowMs: number): StoredResource {
     record.body = body;
     record.secrets = secrets;
-    record.json = JSON.stringify(body);
-    record.etag = entityTag(record.json);
+    Object.assign(record, serialized(body));
     record.modifiedMs = nowMs;
+    record.lastModified = new Date(nowMs).toUTCString();
     this.onChange();
     return record;
   }
@@ -141,8 +144,9 @@ export class Store {
   static restore(state: StoredState): Store {
     const store = new Store(state.accountId, state.token, state.userId);
     for (const r of [...state.resources].sort((a, b) => a.seq - b.seq)) {
-      const json = JSON.stringify(r.body);
-      store.bucket(r.collection).set(r.id, { ...r, json, etag: entityTag(json) });
+      store
+        .bucket(r.collection)
+        .set(r.id, { ...r, ...serialized(r.body), lastModified: new Date(r.modifiedMs).toUTCString() });
     }
     store.nextSeq = Math.max(state.nextSeq, ...state.resources.map((r) => r.seq + 1), 1);
     return store;
