@@ -75,49 +75,53 @@ describe('persistence', () => {
     }
   });
 
-  it('loses nothing acknowledged and leaves a valid file when killed with SIGKILL mid-write', async () => {
-    const file = path.join(dir, 'killed.json');
-    const mock = await startMock(['--data', file]);
-    const acknowledged: string[] = [];
-    let stop = false;
-    const writer = async (lane: number) => {
-      for (let i = 0; !stop; i++) {
-        try {
-          const res = await fetch(`${mock.url}/accounts/${mock.accountId}/core/v1/credentials`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${mock.token}`, 'content-type': VENDOR },
-            body: JSON.stringify(credential(`lane${lane}-${i}`)),
-          });
-          if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
-        } catch {
-          return; // the process is gone
+  // The three tests that start `npm run mock` in a child process run side by side: each start is a node + tsx start-up.
+  it.concurrent(
+    'loses nothing acknowledged and leaves a valid file when killed with SIGKILL mid-write',
+    async ({ expect }) => {
+      const file = path.join(dir, 'killed.json');
+      const mock = await startMock(['--data', file]);
+      const acknowledged: string[] = [];
+      let stop = false;
+      const writer = async (lane: number) => {
+        for (let i = 0; !stop; i++) {
+          try {
+            const res = await fetch(`${mock.url}/accounts/${mock.accountId}/core/v1/credentials`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${mock.token}`, 'content-type': VENDOR },
+              body: JSON.stringify(credential(`lane${lane}-${i}`)),
+            });
+            if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+          } catch {
+            return; // the process is gone
+          }
         }
+      };
+      const lanes = [0, 1, 2, 3].map(writer);
+      while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 5));
+      const gone = exited(mock.child);
+      mock.child.kill('SIGKILL'); // while the four lanes still have writes in flight
+      stop = true;
+      expect((await gone).signal).toBe('SIGKILL');
+      await Promise.all(lanes);
+
+      const state = readStateFile(file)!; // parses and checks the shape
+      const stored = new Set(state.resources.map((r) => r.id));
+      for (const id of acknowledged) expect(stored.has(id)).toBe(true);
+      const restarted = await startAstraSimulator({ data: file });
+      try {
+        const res = await fetch(`${restarted.url}/accounts/${restarted.accountId}/core/v1/credentials?include=id`, {
+          headers: { authorization: `Bearer ${restarted.token}` },
+        });
+        const ids = new Set(((await res.json()) as { items: string[][] }).items.map(([id]) => id));
+        for (const id of acknowledged) expect(ids.has(id!)).toBe(true);
+      } finally {
+        await restarted.close();
       }
-    };
-    const lanes = [0, 1, 2, 3].map(writer);
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 5));
-    const gone = exited(mock.child);
-    mock.child.kill('SIGKILL'); // while the four lanes still have writes in flight
-    stop = true;
-    expect((await gone).signal).toBe('SIGKILL');
-    await Promise.all(lanes);
+    },
+  );
 
-    const state = readStateFile(file)!; // parses and checks the shape
-    const stored = new Set(state.resources.map((r) => r.id));
-    for (const id of acknowledged) expect(stored.has(id)).toBe(true);
-    const restarted = await startAstraSimulator({ data: file });
-    try {
-      const res = await fetch(`${restarted.url}/accounts/${restarted.accountId}/core/v1/credentials?include=id`, {
-        headers: { authorization: `Bearer ${restarted.token}` },
-      });
-      const ids = new Set(((await res.json()) as { items: string[][] }).items.map(([id]) => id));
-      for (const id of acknowledged) expect(ids.has(id!)).toBe(true);
-    } finally {
-      await restarted.close();
-    }
-  });
-
-  it('stops cleanly on Ctrl-C with the last change on disk', async () => {
+  it.concurrent('stops cleanly on Ctrl-C with the last change on disk', async ({ expect }) => {
     const file = path.join(dir, 'interrupted.json');
     const mock = await startMock(['--data', file]);
     const res = await fetch(`${mock.url}/accounts/${mock.accountId}/core/v1/credentials`, {
@@ -206,7 +210,7 @@ describe('seeds', () => {
     expect((err as Error).message).toContain(`${file}${message}`);
   });
 
-  it('npm run mock refuses a bad seed with the message and exit code 1', async () => {
+  it.concurrent('npm run mock refuses a bad seed with the message and exit code 1', async ({ expect }) => {
     const file = path.join(dir, 'bad-cli-seed.json');
     writeFileSync(file, '{"resources": [ {"path": 3} ]}');
     const child = spawn(tsx, ['scripts/mock.ts', '--port', '0', '--seed', file], { stdio: ['ignore', 'pipe', 'pipe'] });
