@@ -43,6 +43,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const NONE: FaultRule[] = [];
+
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private calls: number[] = [];
@@ -68,6 +70,7 @@ export class FaultInjector {
 
   /** The rules that apply to this call of an operation (counting the call). */
   pick(op: OperationModel): FaultRule[] {
+    if (!this.rules.length) return NONE;
     const out: FaultRule[] = [];
     const relative = op.path.replace(/^\/accounts\/\{account_id\}/, '');
     this.rules.forEach((rule, i) => {

@@ -10,7 +10,7 @@ import openapi from '../../generated/openapi.json' with { type: 'json' };
 import type { JsonObject } from '../../scripts/util/json.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { createHandler } from './handler.ts';
-import { readStateFile, writeStateFile } from './persistence.ts';
+import { readStateFile, removeStaleTemporaryFiles, writeStateFile } from './persistence.ts';
 import { newRepresentation } from './representation.ts';
 import { buildRouteTable, type RouteTable } from './routes.ts';
 import { applySeed, readSeedFile, type SeedDocument } from './seed.ts';
@@ -100,6 +100,7 @@ function freshStore(
 export async function startAstraSimulator(options: AstraSimulatorOptions = {}): Promise<AstraSimulator> {
   const { table, validator } = specRuntime();
   const now = options.now ?? Date.now;
+  if (options.data) removeStaleTemporaryFiles(options.data);
   const saved = options.data ? readStateFile(options.data) : null;
   const store = saved ? Store.restore(saved) : freshStore(table, validator, options, now());
   if (options.data) {

@@ -4,7 +4,17 @@
 // moment leaves either the previous complete file or the new complete file,
 // never a torn one. Writes are synchronous and happen before the request
 // that caused them is answered: a client that saw 201 can rely on it.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { StoredState } from './store.ts';
 
@@ -44,6 +54,14 @@ export function writeStateFile(file: string, state: StoredState): void {
   } finally {
     closeSync(dirFd);
   }
+}
+
+/** Temporary files a crash left behind (a write that never reached its rename): garbage, removed at start-up. */
+export function removeStaleTemporaryFiles(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  for (const name of readdirSync(dir))
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
 }
 
 /** The saved state, or null when the file does not exist yet. */

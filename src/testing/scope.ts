@@ -12,6 +12,26 @@ export function scopeOf(route: Route, params: Record<string, string>): Record<st
   return scope;
 }
 
+/** For each parent id parameter of a route, the route that reads that parent: computed once per route. */
+const parentsOfRoute = new WeakMap<Route, { param: string; template: string; parent: Route }[]>();
+
+function parentsOf(table: RouteTable, route: Route): { param: string; template: string; parent: Route }[] {
+  let parents = parentsOfRoute.get(route);
+  if (parents) return parents;
+  parents = [];
+  let template = '';
+  for (const segment of route.segments) {
+    template += `/${segment}`;
+    if (!segment.startsWith('{')) continue;
+    const param = segment.slice(1, -1);
+    if (param === route.idParam) break;
+    const parent = table.parentRoute(template);
+    if (parent && parent !== route) parents.push({ param, template, parent });
+  }
+  parentsOfRoute.set(route, parents);
+  return parents;
+}
+
 /** The first parent the path names that does not exist (`no resource <id> at <template>`), or null. */
 export function missingParent(
   table: RouteTable,
@@ -19,15 +39,8 @@ export function missingParent(
   route: Route,
   params: Record<string, string>,
 ): string | null {
-  let template = '';
-  for (const segment of route.segments) {
-    template += `/${segment}`;
-    if (!segment.startsWith('{')) continue;
-    const name = segment.slice(1, -1);
-    if (name === route.idParam) return null;
-    const parent = table.parentRoute(template);
-    if (parent && parent !== route && !store.get(parent.collection.key, params[name]!))
-      return `no resource ${params[name]} at ${template}`;
+  for (const { param, template, parent } of parentsOf(table, route)) {
+    if (!store.get(parent.collection.key, params[param]!)) return `no resource ${params[param]} at ${template}`;
   }
   return null;
 }
