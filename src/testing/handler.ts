@@ -101,7 +101,7 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
       reply = await operate(ctx, req, url, route, params);
     } catch (e) {
       if (!(e instanceof SimulatedProblem)) throw e;
-      reply = problemReply(ctx, e, route);
+      reply = problemReply(ctx, e);
     }
   }
   if (faults.some((f) => f.truncate)) return sendTruncated(res, reply);
@@ -126,7 +126,7 @@ function sendTruncated(res: ServerResponse, reply: Reply): void {
   res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
 }
 
-function problemReply(ctx: HandlerContext, problem: SimulatedProblem, _route?: Route): Reply {
+function problemReply(ctx: HandlerContext, problem: SimulatedProblem): Reply {
   return {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json', ...problem.extra.headers },
@@ -193,7 +193,7 @@ async function jsonBody(ctx: HandlerContext, req: IncomingMessage, route: Route)
   return parsed;
 }
 
-function chooseType(req: IncomingMessage, _route: Route, offered: string[]): string {
+function chooseType(req: IncomingMessage, offered: string[]): string {
   const chosen = negotiate(req.headers.accept, offered);
   if (!chosen)
     throw new SimulatedProblem(
@@ -253,7 +253,7 @@ async function operate(
   if (route.singleton) return singletonReply(ctx, req, route);
   switch (op.kind) {
     case 'list': {
-      const type = chooseType(req, route, route.responseTypes);
+      const type = chooseType(req, route.responseTypes);
       const query = parseListQuery(route, url.searchParams, ctx.validator);
       const scope = scopeOf(route, params);
       const scopeEntries = Object.entries(scope);
@@ -265,7 +265,7 @@ async function operate(
       return { status: 200, headers: { 'content-type': type }, body: listPage(current, query, op.pagination) };
     }
     case 'get': {
-      const type = chooseType(req, route, offeredTypes(route.responseTypes));
+      const type = chooseType(req, offeredTypes(route.responseTypes));
       rejectQuery(route, url);
       const record = findResource(ctx, route, params);
       if (evaluatePreconditions('GET', req.headers, record) === 'not-modified')
@@ -275,7 +275,7 @@ async function operate(
       return { status: 200, headers: resourceHeaders(record, type), body: record.bytes };
     }
     case 'create': {
-      const type = chooseType(req, route, offeredTypes(route.responseTypes));
+      const type = chooseType(req, offeredTypes(route.responseTypes));
       rejectQuery(route, url);
       const input = await jsonBody(ctx, req, route);
       const scope = scopeOf(route, params);
@@ -369,7 +369,7 @@ function rejectQuery(route: Route, url: RequestTarget): void {
  * anything else (the OpenMetrics text) an empty document of its type.
  */
 function singletonReply(ctx: HandlerContext, req: IncomingMessage, route: Route): Reply {
-  const type = chooseType(req, route, offeredTypes(route.responseTypes));
+  const type = chooseType(req, offeredTypes(route.responseTypes));
   if (!/json$/.test(type))
     return {
       status: 200,
