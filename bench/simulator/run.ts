@@ -9,7 +9,9 @@
 // generator (keep-alive, CONCURRENCY requests in flight). Rounds interleave
 // the two servers (order alternating); figures are medians of per-round
 // requests/s and of per-round ratios. Target: the simulator at least 0.5× the
-// plain handler.
+// plain handler. Also reported: each server's own CPU time per request (from
+// the child's process.cpuUsage), which a shared machine disturbs far less
+// than throughput.
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
@@ -28,6 +30,19 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/** CPU microseconds the child has used so far. */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpu?: NodeJS.CpuUsage }) => {
+      if (!m?.cpu) return;
+      child.off('message', onMessage);
+      resolve(m.cpu.user + m.cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
 
 function start(kind: string): { child: ChildProcess; ready: Promise<any> } {
   const child = fork(path.join(here, 'server.ts'), [kind], {
@@ -106,25 +121,31 @@ try {
   for (const kind of ['one', 'page'] as const) {
     const h = kind === 'one' ? headers : listHeaders;
     const servers = [
-      { name: 'simulator', url: url + paths[kind] },
-      { name: 'plain', url: plainUrl + paths[kind] },
+      { name: 'simulator', url: url + paths[kind], child: sim.child },
+      { name: 'plain', url: plainUrl + paths[kind], child: plain.child },
     ];
     for (const s of servers) await load(s.url, h, REQUESTS[kind] / 4); // warm-up: JIT, sockets
     const rps: Record<string, number[]> = { simulator: [], plain: [] };
+    const cpu: Record<string, number[]> = { simulator: [], plain: [] };
     for (let r = 0; r < ROUNDS; r++) {
-      for (const s of r % 2 ? [...servers].reverse() : servers) rps[s.name]!.push(await load(s.url, h, REQUESTS[kind]));
+      for (const s of r % 2 ? [...servers].reverse() : servers) {
+        const before = await cpuOf(s.child);
+        rps[s.name]!.push(await load(s.url, h, REQUESTS[kind]));
+        cpu[s.name]!.push(((await cpuOf(s.child)) - before) / REQUESTS[kind]);
+      }
     }
     const ratio = median(rps.simulator!.map((x, i) => x / rps.plain![i]!));
+    const cpuRatio = median(cpu.plain!.map((x, i) => x / cpu.simulator![i]!));
     const label = kind === 'one' ? 'GET one credential' : 'GET a 500-item list page';
     rows.push(
-      `| ${label} | ${Math.round(median(rps.simulator!))} req/s | ${Math.round(median(rps.plain!))} req/s | ${ratio.toFixed(2)}× | ≥ 0.5× | ${ratio >= 0.5 ? 'pass' : 'miss'} |`,
+      `| ${label} | ${Math.round(median(rps.simulator!))} req/s | ${Math.round(median(rps.plain!))} req/s | ${ratio.toFixed(2)}× | ${Math.round(median(cpu.simulator!))} µs | ${Math.round(median(cpu.plain!))} µs | ${cpuRatio.toFixed(2)}× | ≥ 0.5× | ${ratio >= 0.5 ? 'pass' : 'miss'} |`,
     );
   }
   console.log(
     [
       '',
-      '| measurement | simulator | plain node:http, same bytes | ratio | target | |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| measurement | simulator | plain node:http, same bytes | ratio | server CPU per request: simulator | plain | ratio (plain ÷ simulator) | target (req/s ratio) | |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
     ].join('\n'),
   );

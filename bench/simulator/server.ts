@@ -34,7 +34,7 @@ if (process.argv[2] === 'simulator') {
   send({ url: sim.url, accountId: sim.accountId, token: sim.token });
 } else {
   const canned = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
-  process.on('message', (m: Canned[]) => {
+  process.once('message', (m: Canned[]) => {
     for (const c of m) canned.set(c.path, { status: c.status, headers: c.headers, body: Buffer.from(c.body) });
     const server = http.createServer((req, res) => {
       const c = canned.get(req.url ?? '');
@@ -51,4 +51,8 @@ if (process.argv[2] === 'simulator') {
     );
   });
 }
+// The load generator asks for this process's CPU time around each block of requests.
+process.on('message', (m: unknown) => {
+  if (m === 'cpu') send({ cpu: process.cpuUsage() });
+});
 process.on('disconnect', () => process.exit(0));

@@ -141,14 +141,25 @@ export function listPage(
     });
   }
   if (q.count) metadata.count = page.length;
-  const parts: Buffer[] = [ITEMS_OPEN];
-  page.forEach((r, i) => {
-    if (i) parts.push(COMMA);
-    parts.push(q.include ? Buffer.from(JSON.stringify(q.include.map((f) => r.body[f] ?? null))) : r.bytes);
-  });
-  parts.push(Buffer.from(`],"metadata":${JSON.stringify(metadata)}}`));
-  return Buffer.concat(parts);
+  const items = q.include
+    ? page.map((r) => Buffer.from(JSON.stringify(q.include!.map((f) => r.body[f] ?? null))))
+    : page.map((r) => r.bytes);
+  return spliceJson(ITEMS_OPEN, items, Buffer.from(`],"metadata":${JSON.stringify(metadata)}}`));
 }
 
 const ITEMS_OPEN = Buffer.from('{"items":[');
-const COMMA = Buffer.from(',');
+const COMMA = 0x2c;
+
+/** `open`, the items separated by commas, `close`: one allocation, one copy per item (Buffer.concat costs far more per part). */
+function spliceJson(open: Buffer, items: Buffer[], close: Buffer): Buffer {
+  let length = open.length + close.length + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = open.copy(out, 0);
+  items.forEach((item, i) => {
+    if (i) out[at++] = COMMA;
+    at += item.copy(out, at);
+  });
+  close.copy(out, at);
+  return out;
+}
