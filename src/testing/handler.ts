@@ -86,9 +86,9 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string | number> = { ...reply.headers };
-  if (reply.body !== undefined) headers['content-length'] = Buffer.byteLength(reply.body);
-  res.writeHead(reply.status, headers);
+  // Every reply's headers object is its own: completed in place.
+  if (reply.body !== undefined) reply.headers['content-length'] = String(Buffer.byteLength(reply.body));
+  res.writeHead(reply.status, reply.headers);
   res.end(reply.body);
 }
 

@@ -29,6 +29,18 @@ export function parseAccept(header: string): MediaRange[] {
   return ranges.sort((a, b) => b.q - a.q || specificity(b) - specificity(a) || a.order - b.order);
 }
 
+/** Clients send the same few Accept headers again and again: parse each once. */
+const acceptCache = new Map<string, MediaRange[]>();
+function parsedAccept(header: string): MediaRange[] {
+  let ranges = acceptCache.get(header);
+  if (!ranges) {
+    ranges = parseAccept(header);
+    if (acceptCache.size >= 256) acceptCache.clear();
+    acceptCache.set(header, ranges);
+  }
+  return ranges;
+}
+
 const specificity = (r: MediaRange) => (r.type === '*' ? 0 : r.subtype === '*' ? 1 : 2);
 
 /** The types a success response can be sent in: declared ones, plus `application/json` beside a vendor JSON type. */
@@ -47,7 +59,7 @@ export function negotiate(accept: string | undefined, offered: readonly string[]
   if (!offered.length) return null;
   const fallback = offered.includes('application/json') ? 'application/json' : offered[0]!;
   if (accept === undefined || accept.trim() === '') return fallback;
-  for (const range of parseAccept(accept)) {
+  for (const range of parsedAccept(accept)) {
     if (range.type === '*') return fallback;
     if (range.subtype === '*') {
       const family = offered.filter((t) => t.startsWith(`${range.type}/`));

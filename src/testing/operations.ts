@@ -241,6 +241,7 @@ export async function operate(
 
 /** Query parameters on an operation that declares none (or not these): problem 6. */
 function rejectQuery(route: Route, url: RequestTarget): void {
+  if (url.searchParams.size === 0) return;
   const unsupported = [...new Set(url.searchParams.keys())].filter((k) => !route.query.has(k));
   if (unsupported.length) {
     throw new SimulatedProblem(400, 6, 'The query has parameters this operation does not support.', {
