@@ -38,9 +38,7 @@ export function parseListQuery(route: Route, search: URLSearchParams, validator:
     }
     if (declared.schema === undefined) continue;
     const values = search.getAll(name);
-    const schema = declared.schema;
-    const isArray = schema !== null && typeof schema === 'object' && !Array.isArray(schema) && schema.type === 'array';
-    const errors = validator.check(schema, isArray ? values : values[values.length - 1]);
+    const errors = validator.check(declared.schema, declared.repeated ? values : values[values.length - 1]);
     for (const e of invalidEntries(errors, name)) invalid.push({ name, reason: e.reason });
   }
   if (unsupported.length)

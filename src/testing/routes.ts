@@ -40,8 +40,8 @@ export interface Route {
   requestTypes: string[];
   /** Pointer (or inline schema) of the request body schema. */
   bodySchema: Json | null;
-  /** Query parameters the operation declares, by name, with their schemas. */
-  query: Map<string, { schema: Json | undefined; required: boolean }>;
+  /** Query parameters the operation declares, by name, with their schemas; `repeated` for array parameters (`filter=…&filter=…`). */
+  query: Map<string, { schema: Json | undefined; required: boolean; repeated: boolean }>;
   /** x-astra-problems: status → problem numbers. */
   problems: Map<string, number[]>;
   /** The collection path template (without the trailing id). */
@@ -167,12 +167,16 @@ export function buildRouteTable(document: JsonObject): RouteTable {
       }
       for (const f of op.secretFields) collection.writeOnlyFields.add(f);
       const responses = isObject(raw.responses) ? raw.responses : {};
-      const query = new Map<string, { schema: Json | undefined; required: boolean }>();
+      const query = new Map<string, { schema: Json | undefined; required: boolean; repeated: boolean }>();
       for (const p of op.parameters.query) {
         const declared = [...(Array.isArray(raw.parameters) ? raw.parameters : []), ...sharedParameters(document, op)]
           .map((x) => derefSchema(document, x))
           .find((x) => x.name === p.name && x.in === 'query');
-        query.set(p.name, { schema: declared?.schema, required: p.required });
+        query.set(p.name, {
+          schema: declared?.schema,
+          required: p.required,
+          repeated: derefSchema(document, declared?.schema).type === 'array',
+        });
       }
       const problems = new Map<string, number[]>();
       for (const e of op.errors) problems.set(e.status, e.problems);

@@ -90,3 +90,28 @@ describe('lifecycle', () => {
     expect(stateAt(elapsed, duration)).toBe(want);
   });
 });
+
+describe('list query parameters follow the spec’s declaration', () => {
+  it('accepts repeated filters whether `filter` is a string or a repeatable array parameter', async () => {
+    const { buildRouteTable } = await import('../../src/testing/routes.ts');
+    const { SchemaValidator } = await import('../../src/testing/validation.ts');
+    const { parseListQuery } = await import('../../src/testing/list-query.ts');
+    const openapi = (await import('../../generated/openapi.json', { with: { type: 'json' } })).default as any;
+    const arrayShaped = structuredClone(openapi);
+    arrayShaped.components.parameters.Filter.schema = { type: 'array', items: { type: 'string', minLength: 1 } };
+    const query = new URLSearchParams([
+      ['filter', "keyType eq 's3'"],
+      ['filter', "valid eq 'true'"],
+    ]);
+    for (const doc of [openapi, arrayShaped]) {
+      const table = buildRouteTable(doc);
+      const route = table.routes.find((r) => r.op.id === 'listCredentials')!;
+      expect(parseListQuery(route, query, new SchemaValidator(table.document)).filters).toHaveLength(2);
+    }
+    const table = buildRouteTable(arrayShaped);
+    const route = table.routes.find((r) => r.op.id === 'listCredentials')!;
+    expect(() =>
+      parseListQuery(route, new URLSearchParams([['filter', '']]), new SchemaValidator(table.document)),
+    ).toThrow(SimulatedProblem);
+  });
+});
