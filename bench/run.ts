@@ -1,10 +1,11 @@
-// `npm run bench`: the generator benchmark (bench/generate/run.ts), then the
-// runtime benchmark (bench/runtime/run.ts, when present), then the diff
-// benchmark (bench/diff/run.ts), each as a child process with its output
-// streamed. Every flag is passed through to each (`--quick` asks each for
-// fewer rounds), except `--only generate|runtime|diff`, which picks one.
+// `npm run bench`: the generator benchmark (bench/generate/run.ts), the
+// runtime benchmark (bench/runtime/run.ts), the diff benchmark
+// (bench/diff/run.ts) and the simulator benchmark (bench/simulator/run.ts),
+// each as a child process with its output streamed. Every flag is passed
+// through to each (`--quick` asks each for fewer rounds), except
+// `--only generate|runtime|diff|simulator`, which picks one.
 //
-//   npm run bench [-- --quick] [-- --only generate|runtime|diff] [-- other flags]
+//   npm run bench [-- --quick] [-- --only generate|runtime|diff|simulator] [-- other flags]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const BENCHES = ['generate', 'runtime', 'diff'];
+const BENCHES = ['generate', 'runtime', 'diff', 'simulator'];
 let only: string | undefined;
 const passThrough: string[] = [];
 for (let i = 0; i < argv.length; i++) {
@@ -26,6 +27,7 @@ const benches = [
   { name: 'generate', file: 'bench/generate/run.ts' },
   { name: 'runtime', file: 'bench/runtime/run.ts' },
   { name: 'diff', file: 'bench/diff/run.ts' },
+  { name: 'simulator', file: 'bench/simulator/run.ts' },
 ].filter((b) => !only || b.name === only);
 
 function run(file: string): Promise<number> {

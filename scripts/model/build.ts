@@ -1,8 +1,7 @@
 // Stage 3, model: turn the bundled document into the ApiModel. Each builder
 // below says which part of the spec it reads and which Astra quirk it absorbs.
 import { createHash } from 'node:crypto';
-import type { Json, JsonObject } from '../pipeline/load.ts';
-import { resolvePointer } from '../pipeline/load.ts';
+import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, typeName, uniqueNames } from './naming.ts';
 import {

@@ -6,8 +6,7 @@
 // `string` stay an open enum), maps. Validation-only keywords (if/then/else,
 // not, patterns) do not change the type; they are kept as documentation.
 import type { DocModel, PropertyModel, TypeNode } from './types.ts';
-import type { Json, JsonObject } from '../pipeline/load.ts';
-import { resolvePointer } from '../pipeline/load.ts';
+import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 
 export const UNKNOWN: TypeNode = { kind: 'primitive', type: 'unknown' };
 

@@ -13,7 +13,8 @@ import YAML from 'yaml';
 import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
-import { type Diagnostic, SpecError, lineColumn, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
+import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 
 /**
  * realpath, remembered: a spec refers to the same few files thousands of
@@ -26,8 +27,8 @@ export function realpathSync(file: string): string {
   return real;
 }
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export type { Json, JsonObject } from '../util/json.ts';
+export { resolvePointer } from '../util/json.ts';
 
 export interface SourceFile {
   /** Absolute, real path. */
@@ -318,18 +319,6 @@ export function refTargetFile(
     return { error: `$ref ${JSON.stringify(ref)} points outside the spec folder ${displayPath(specDir)}; refused` };
   }
   return { file: target, fragment };
-}
-
-export function resolvePointer(doc: Json, fragment: string): Json | undefined {
-  if (!fragment || fragment === '#') return doc;
-  let node: Json | undefined = doc;
-  for (const raw of fragment.slice(2).split('/')) {
-    const token = unescapePointerToken(decodeURIComponent(raw));
-    if (node === null || typeof node !== 'object') return undefined;
-    if (Array.isArray(node)) node = node[Number(token)];
-    else node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
-  }
-  return node;
 }
 
 export function walkRefs(
