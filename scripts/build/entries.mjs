@@ -9,6 +9,7 @@ export const entries = [
   { subpath: '.', source: 'src/index.ts' },
   { subpath: './raw', source: 'src/raw-entry.ts' },
   { subpath: './runtime', source: 'src/runtime-entry.ts' },
+  { subpath: './testing', source: 'src/testing/index.ts' },
 ];
 
 /** Where `npm run build` writes the two halves. */

@@ -35,7 +35,7 @@ describe('README', () => {
       'Include',
       'Filters',
       'Errors and problem types',
-      'Retries and timeouts',
+      'Retries, timeouts and redirects',
       'Testing your code against the simulator',
       'Regenerating from the spec',
       'Reviewing API changes',

@@ -1,45 +1,59 @@
-// A CommonJS program using the installed package through require().
+// A CommonJS program using the installed package through require(), against
+// the simulator the package ships (astra-control-sdk/testing): the same flow
+// as consumer.mjs.
 const { ConflictError, NotFoundError, createAstraClient, problemTypes, where } = require('astra-control-sdk');
 const { rawClient } = require('astra-control-sdk/raw');
 const { createRuntime } = require('astra-control-sdk/runtime');
+const { startAstraSimulator } = require('astra-control-sdk/testing');
+
+const SECRET = Buffer.from('AKIA-SECRET').toString('base64');
 
 async function main() {
-  const options = { baseUrl: process.env.ASTRA_URL, accountId: 'acc-1', token: 'secret-token' };
-  const astra = createAstraClient(options);
-  const names = [];
-  for await (const c of astra.credentials.list({ filter: where('keyType').eq('s3'), limit: 1 })) names.push(c.name);
-  const one = await astra.credentials.get('c1');
-  const outcome = (e) => ({
-    conflict: e instanceof ConflictError,
-    problem10: e.is(problemTypes.jSONResourceConflict),
-    number: e.problemNumber,
-    leaks: JSON.stringify(e).includes('AKIA-SECRET'),
-  });
-  let clash;
+  const sim = await startAstraSimulator();
   try {
-    await astra.credentials.create({ name: 'bucket-key', keyType: 's3', keyStore: { accessKey: 'AKIA-SECRET' } });
-  } catch (e) {
-    clash = outcome(e);
-  }
-  let missing;
-  try {
-    await astra.credentials.get('nope');
-  } catch (e) {
-    missing = e instanceof NotFoundError;
-  }
-  const raw = await rawClient(astra).GET('/accounts/{account_id}/core/v1/credentials/{credential_id}', {
-    params: { path: { account_id: 'acc-1', credential_id: 'c1' } },
-  });
-  console.log(
-    JSON.stringify({
-      names,
-      one: one.name,
-      clash,
-      missing,
-      raw: raw.data.name,
-      runtime: typeof createRuntime(options).get,
+    const options = { baseUrl: sim.url, accountId: sim.accountId, token: sim.token };
+    const astra = createAstraClient(options);
+    const s3 = (name) =>
+      astra.credentials.create({ name, keyType: 's3', keyStore: { accessKey: SECRET, accessSecret: SECRET } });
+    const first = await s3('s3-a');
+    await s3('s3-b');
+    await astra.credentials.create({ name: 'cert', keyType: 'certificate', keyStore: { certificate: SECRET } });
+    const names = [];
+    for await (const c of astra.credentials.list({ filter: where('keyType').eq('s3'), limit: 1 })) names.push(c.name);
+    const one = await astra.credentials.get(first.id);
+    let clash;
+    try {
+      await s3('s3-a');
+    } catch (e) {
+      clash = {
+        conflict: e instanceof ConflictError,
+        problem10: e.is(problemTypes.jSONResourceConflict),
+        number: e.problemNumber,
+        leaks: JSON.stringify(e).includes(SECRET),
+      };
+    }
+    let missing;
+    try {
+      await astra.credentials.get('00000000-0000-4000-8000-000000000000');
+    } catch (e) {
+      missing = e instanceof NotFoundError;
+    }
+    const raw = await rawClient(astra).GET('/accounts/{account_id}/core/v1/credentials/{credential_id}', {
+      params: { path: { account_id: sim.accountId, credential_id: first.id } },
+    });
+    console.log(
+      JSON.stringify({
+        names,
+        one: one.name,
+        clash,
+        missing,
+        raw: raw.data.name,
+        runtime: typeof createRuntime(options).get,
       }),
-  );
+    );
+  } finally {
+    await sim.close();
+  }
 }
 main().catch((e) => {
   console.error(e);
