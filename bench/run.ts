@@ -1,10 +1,11 @@
-// `npm run bench`: the generator benchmark (bench/generate/run.ts), then the
-// runtime benchmark (bench/runtime/run.ts, when present), each as a child
+// `npm run bench`: the generator benchmark (bench/generate/run.ts), the
+// runtime benchmark (bench/runtime/run.ts) and the package benchmark
+// (bench/package/run.ts), each as a child
 // process with its output streamed. Every flag is passed through to both
 // (`--quick` asks each for fewer rounds), except `--only generate|runtime`,
-// which picks one of the two.
+// which picks one of them.
 //
-//   npm run bench [-- --quick] [-- --only generate|runtime] [-- other flags]
+//   npm run bench [-- --quick] [-- --only generate|runtime|package] [-- other flags]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,14 +17,15 @@ let only: string | undefined;
 const passThrough: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]!;
-  if (a === '--only' && (argv[i + 1] === 'generate' || argv[i + 1] === 'runtime')) only = argv[++i];
-  else if (a === '--only=generate' || a === '--only=runtime') only = a.slice('--only='.length);
+  if (a === '--only' && ['generate', 'runtime', 'package'].includes(argv[i + 1] ?? '')) only = argv[++i];
+  else if (['--only=generate', '--only=runtime', '--only=package'].includes(a)) only = a.slice('--only='.length);
   else passThrough.push(a);
 }
 
 const benches = [
   { name: 'generate', file: 'bench/generate/run.ts' },
   { name: 'runtime', file: 'bench/runtime/run.ts' },
+  { name: 'package', file: 'bench/package/run.ts' },
 ].filter((b) => !only || b.name === only);
 
 function run(file: string): Promise<number> {
