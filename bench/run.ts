@@ -1,11 +1,12 @@
 // `npm run bench`: the generator benchmark (bench/generate/run.ts), the
 // runtime benchmark (bench/runtime/run.ts), the diff benchmark
-// (bench/diff/run.ts) and the simulator benchmark (bench/simulator/run.ts),
+// (bench/diff/run.ts), the simulator benchmark (bench/simulator/run.ts) and
+// the package benchmark (bench/package/run.ts),
 // each as a child process with its output streamed. Every flag is passed
 // through to each (`--quick` asks each for fewer rounds), except
-// `--only generate|runtime|diff|simulator`, which picks one.
+// `--only generate|runtime|diff|simulator|package`, which picks one.
 //
-//   npm run bench [-- --quick] [-- --only generate|runtime|diff|simulator] [-- other flags]
+//   npm run bench [-- --quick] [-- --only generate|runtime|diff|simulator|package] [-- other flags]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const BENCHES = ['generate', 'runtime', 'diff', 'simulator'];
+const BENCHES = ['generate', 'runtime', 'diff', 'simulator', 'package'];
 let only: string | undefined;
 const passThrough: string[] = [];
 for (let i = 0; i < argv.length; i++) {
@@ -28,6 +29,7 @@ const benches = [
   { name: 'runtime', file: 'bench/runtime/run.ts' },
   { name: 'diff', file: 'bench/diff/run.ts' },
   { name: 'simulator', file: 'bench/simulator/run.ts' },
+  { name: 'package', file: 'bench/package/run.ts' },
 ].filter((b) => !only || b.name === only);
 
 function run(file: string): Promise<number> {

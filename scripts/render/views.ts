@@ -157,7 +157,7 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
           deprecated: node.deprecated,
         }).trimEnd(),
         factoryName: node.factoryName,
-        typeName: node.factoryName.charAt(0).toUpperCase() + node.factoryName.slice(1),
+        typeName: resourceTypeName(node),
         methods,
       };
     });
@@ -395,6 +395,8 @@ export interface TreeEntryView {
 export interface IndexView {
   imports: { names: string; from: string }[];
   tree: string;
+  /** The members of `AstraClientResources`, naming each module's resource type. */
+  treeType: string;
   modelModules: string[];
 }
 
@@ -403,24 +405,48 @@ export function indexView(model: ApiModel): IndexView {
   const byModule = new Map<string, string[]>();
   for (const n of nodes) {
     if (!byModule.has(n.module)) byModule.set(n.module, []);
-    byModule.get(n.module)!.push(n.factoryName);
+    byModule.get(n.module)!.push(n.factoryName, `type ${resourceTypeName(n)}`);
   }
   const modelModules = sortBy(new Set(model.schemas.map((s) => s.module)), (m) => m);
   return {
     imports: sortBy(byModule.keys(), (m) => m).map((m) => ({
-      names: sortBy(byModule.get(m)!, (n) => n).join(', '),
+      names: sortBy(byModule.get(m)!, (n) => n.replace(/^type /, '')).join(', '),
       from: `./client/${m}.js`,
     })),
     tree: treeLiteral(model.resources, 1),
+    treeType: treeType(model.resources, 0),
     modelModules,
   };
+}
+
+/** `credentialsResource` → `CredentialsResource`, the type its client module exports. */
+const resourceTypeName = (n: ResourceNodeModel) => n.factoryName.charAt(0).toUpperCase() + n.factoryName.slice(1);
+
+const DEPRECATED_ACCESSOR = '/** @deprecated Every operation here is deprecated; see its methods. */';
+
+/**
+ * The tree's type, spelled with the client modules' resource types: the
+ * package's declarations then keep every method's doc comment (an inferred
+ * return type would be inlined into index.d.ts without them).
+ */
+function treeType(nodes: ResourceNodeModel[], depth: number): string {
+  const pad = '  '.repeat(depth + 1);
+  return nodes
+    .map((n) => {
+      const doc = n.deprecated ? `${pad}${DEPRECATED_ACCESSOR}\n` : '';
+      const own = n.operations.length ? resourceTypeName(n) : '';
+      if (!n.children.length) return `${doc}${pad}${n.accessor}: ${own || 'Record<string, never>'};`;
+      const children = `{\n${treeType(n.children, depth + 1)}\n${pad}}`;
+      return `${doc}${pad}${n.accessor}: ${own ? `${own} & ` : ''}${children};`;
+    })
+    .join('\n');
 }
 
 function treeLiteral(nodes: ResourceNodeModel[], depth: number): string {
   const pad = '  '.repeat(depth + 1);
   const entries = nodes.map((n) => {
     // Editors strike through an accessor whose every operation is deprecated.
-    const doc = n.deprecated ? `${pad}/** @deprecated Every operation here is deprecated; see its methods. */\n` : '';
+    const doc = n.deprecated ? `${pad}${DEPRECATED_ACCESSOR}\n` : '';
     const own = n.operations.length ? `${n.factoryName}(rt)` : '';
     if (!n.children.length) return `${doc}${pad}${n.accessor}: ${own || '{}'},`;
     const children = treeLiteral(n.children, depth + 1);

@@ -119,6 +119,16 @@ describe('tarball contents', () => {
     }
   });
 
+  it("keeps the methods' doc comments in the declarations editors show: the tree names each resource's type", () => {
+    const index = readFileSync(path.join(installed(), 'dist/esm/generated/index.d.ts'), 'utf8');
+    expect(index).toMatch(/^export interface AstraClientResources \{$/m);
+    expect(index).toMatch(/^ {4}credentials: CredentialsResource;$/m);
+    const credential = readFileSync(path.join(installed(), 'dist/esm/generated/client/credential.d.ts'), 'utf8');
+    const getDoc =
+      /\/\*\*(?:(?!\*\/)[^])*`GET \/accounts\/\{account_id\}\/core\/v1\/credentials\/\{credential_id\}`(?:(?!\*\/)[^])*\*\/\s*get: /;
+    expect(credential).toMatch(getDoc);
+  });
+
   it('dependencies are exactly the packages the shipped JavaScript imports', () => {
     const bare = new Set<string>();
     for (const file of packed().files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'))) {

@@ -6,19 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
+import type { PackAndInstall } from '../../../bench/support/consumer-project.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export interface PackedPackage {
-  /** The tarball `npm pack` wrote. */
-  tarball: string;
-  /** A fresh project (outside the repository) with the tarball installed. */
-  consumer: string;
-  packedSize: number;
-  unpackedSize: number;
-  /** Every path in the tarball, sorted. */
-  files: string[];
-}
+/** The tarball, the fresh project (outside the repository) it is installed in, and every path in it, sorted. */
+export type PackedPackage = PackAndInstall;
 
 declare module 'vitest' {
   export interface ProvidedContext {
