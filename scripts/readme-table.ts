@@ -19,10 +19,15 @@ export async function resourceTable(specFile = path.join(root, 'spec/openapi.yam
   const rows = model.tags.map((tag) => {
     const ops = model.operations.filter((o) => o.tag === tag.name);
     const paths = [...new Set(ops.map((o) => o.path.replace(/^\/accounts\/\{account_id\}(?=\/)/, '…')))];
-    const accessors = nodes.filter((n) => n.operations.some((o) => o.tag === tag.name)).map((n) => `astra.${n.chain.join('.')}`);
+    const accessors = nodes
+      .filter((n) => n.operations.some((o) => o.tag === tag.name))
+      .map((n) => `astra.${n.chain.join('.')}`);
     const methods = ops.map((o) => o.method);
     const count = (m: string) => methods.filter((x) => x === m).length;
-    const summary = ['GET', 'POST', 'PUT', 'DELETE'].filter((m) => count(m)).map((m) => `${m}×${count(m)}`).join(' ');
+    const summary = ['GET', 'POST', 'PUT', 'DELETE']
+      .filter((m) => count(m))
+      .map((m) => `${m}×${count(m)}`)
+      .join(' ');
     return `| ${markdownText(tag.name)}${ops.every((o) => o.deprecated) ? ' (deprecated)' : ''} | ${accessors.map(markdownCode).join('<br>')} | ${paths.map(markdownCode).join('<br>')} | ${summary} |`;
   });
   return [

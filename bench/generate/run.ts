@@ -44,7 +44,15 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
-  const o: Options = { quick, rounds: quick ? 3 : 5, rounds300: 3, with300: !quick, only: new Set(SECTIONS), npx: false, keep: false };
+  const o: Options = {
+    quick,
+    rounds: quick ? 3 : 5,
+    rounds300: 3,
+    with300: !quick,
+    only: new Set(SECTIONS),
+    npx: false,
+    keep: false,
+  };
   let rounds300Set = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -64,10 +72,17 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--keep') o.keep = true;
     else if (a === '--only') {
       const names = value().split(',');
-      for (const n of names) if (!(SECTIONS as readonly string[]).includes(n)) throw new Error(`--only: unknown section ${n} (${SECTIONS.join(', ')})`);
+      for (const n of names)
+        if (!(SECTIONS as readonly string[]).includes(n))
+          throw new Error(`--only: unknown section ${n} (${SECTIONS.join(', ')})`);
       o.only = new Set(names as Section[]);
     } else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 20).join('\n'));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(0, 20)
+          .join('\n'),
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${JSON.stringify(a)}`);
   }
@@ -110,7 +125,11 @@ function measure(name: string, args: string[], cwd = root): Promise<Sample> {
   const [file, argv] = haveTime ? [TIME_BIN, ['-f', `${MARK}%M`, cmd, ...full]] : [cmd, full];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(file, argv, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -124,7 +143,12 @@ function measure(name: string, args: string[], cwd = root): Promise<Sample> {
         rssKB = Number(m[1]);
         stderr = stderr.slice(0, m.index).replace(/Command exited with non-zero status \d+\s*$/, '');
       }
-      if (code !== 0) reject(new Error(`${name} ${args.join(' ')} exited with ${code}\n${(stdout + stderr).trim().split('\n').slice(-25).join('\n')}`));
+      if (code !== 0)
+        reject(
+          new Error(
+            `${name} ${args.join(' ')} exited with ${code}\n${(stdout + stderr).trim().split('\n').slice(-25).join('\n')}`,
+          ),
+        );
       else resolve({ wallMs, rssKB, stdout, stderr });
     });
   });
@@ -172,13 +196,18 @@ function summary(s: Series) {
 // ---------------------------------------------------------------- formatting
 
 const sec = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
-const spread = (s: Series): string => `${sec(median(s.wallMs))} (${(Math.min(...s.wallMs) / 1000).toFixed(1)}–${(Math.max(...s.wallMs) / 1000).toFixed(1)})`;
+const spread = (s: Series): string =>
+  `${sec(median(s.wallMs))} (${(Math.min(...s.wallMs) / 1000).toFixed(1)}–${(Math.max(...s.wallMs) / 1000).toFixed(1)})`;
 const mb = (s: Series): string => (s.rssKB.length ? `${Math.round(median(s.rssKB) / 1024)} MB` : 'n/a');
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 const verdict = (ok: boolean): string => (ok ? '**PASS**' : '**MISS**');
 
 function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function progress(section: string, round: number, total: number, label: string, s: Sample): void {
@@ -194,7 +223,8 @@ const inProcessMs = (stdout: string): number | undefined => {
 function countOperations(specJson: string): number {
   const spec = JSON.parse(readFileSync(specJson, 'utf8')) as { paths?: Record<string, Record<string, unknown>> };
   let n = 0;
-  for (const item of Object.values(spec.paths ?? {})) for (const m of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) if (item[m]) n++;
+  for (const item of Object.values(spec.paths ?? {}))
+    for (const m of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) if (item[m]) n++;
   return n;
 }
 
@@ -253,7 +283,9 @@ async function fullAndNoop(): Promise<void> {
   const spec = path.join(root, 'spec/openapi.yaml');
   const doFull = opts.only.has('full');
   const doNoop = opts.only.has('noop');
-  console.log(`\n## spec/openapi.yaml: ${doFull ? 'full generation' : ''}${doFull && doNoop ? ' + ' : ''}${doNoop ? 'no-op regeneration' : ''}, ${opts.rounds} rounds`);
+  console.log(
+    `\n## spec/openapi.yaml: ${doFull ? 'full generation' : ''}${doFull && doNoop ? ' + ' : ''}${doNoop ? 'no-op regeneration' : ''}, ${opts.rounds} rounds`,
+  );
   const { gen, oats, noop } = await compareFull('spec', spec, opts.rounds, doNoop);
   const bundled = path.join(root, 'generated/openapi.json');
   const ops = existsSync(bundled) ? countOperations(bundled) : NaN;
@@ -272,7 +304,15 @@ async function fullAndNoop(): Promise<void> {
           ],
         ),
     );
-    results.full = { spec: 'spec/openapi.yaml', operations: ops, generator: summary(gen), openapiTypescript: summary(oats), ratio: g / o, target: '<= 2x', pass: ok };
+    results.full = {
+      spec: 'spec/openapi.yaml',
+      operations: ops,
+      generator: summary(gen),
+      openapiTypescript: summary(oats),
+      ratio: g / o,
+      target: '<= 2x',
+      pass: ok,
+    };
   }
   if (noop) {
     // The floor: tsx starting up and running an empty module.
@@ -293,7 +333,14 @@ async function fullAndNoop(): Promise<void> {
           ],
         ),
     );
-    results.noop = { noop: summary(noop), openapiTypescriptFull: summary(oats), tsxFloor: summary(floor), ratio: n / o, target: '< 0.25x', pass: ok };
+    results.noop = {
+      noop: summary(noop),
+      openapiTypescriptFull: summary(oats),
+      tsxFloor: summary(floor),
+      ratio: n / o,
+      target: '< 0.25x',
+      pass: ok,
+    };
   }
 }
 
@@ -330,11 +377,31 @@ async function synthetic(): Promise<void> {
       `${(g / ops).toFixed(1)} / ${(o / ops).toFixed(1)}`,
       `${mb(gen)} / ${mb(oats)}`,
     ]);
-    out[`resources${n}`] = { operations: ops, rounds, generator: summary(gen), openapiTypescript: summary(oats), ratio: g / o, target: '<= 2x', pass: ok };
+    out[`resources${n}`] = {
+      operations: ops,
+      rounds,
+      generator: summary(gen),
+      openapiTypescript: summary(oats),
+      ratio: g / o,
+      target: '<= 2x',
+      pass: ok,
+    };
   }
   let md =
     `### 3. Synthetic specs (synth-spec.mjs), full generation\n\n` +
-    table(['spec', 'generator', 'openapi-typescript', 'ratio', 'target', 'result', 'ms/op gen / oats', 'peak RSS gen / oats'], rows);
+    table(
+      [
+        'spec',
+        'generator',
+        'openapi-typescript',
+        'ratio',
+        'target',
+        'result',
+        'ms/op gen / oats',
+        'peak RSS gen / oats',
+      ],
+      rows,
+    );
   const small = per[28];
   const large = per[300];
   if (small && large) {
@@ -350,7 +417,13 @@ async function synthetic(): Promise<void> {
       table(
         ['', 'per-op time ratio 300/28', 'growth exponent', 'target', 'result'],
         [
-          ['generator, wall', `${genRatio.toFixed(2)}×`, growth(median(large.gen.wallMs), median(small.gen.wallMs)).toFixed(2), 'linear (ratio ≤ 1.25)', verdict(ok)],
+          [
+            'generator, wall',
+            `${genRatio.toFixed(2)}×`,
+            growth(median(large.gen.wallMs), median(small.gen.wallMs)).toFixed(2),
+            'linear (ratio ≤ 1.25)',
+            verdict(ok),
+          ],
           [
             'generator, own report (excl. process start)',
             `${genInRatio.toFixed(2)}×`,
@@ -358,10 +431,22 @@ async function synthetic(): Promise<void> {
             '',
             '',
           ],
-          ['openapi-typescript, wall', `${oatsRatio.toFixed(2)}×`, growth(median(large.oats.wallMs), median(small.oats.wallMs)).toFixed(2), '', ''],
+          [
+            'openapi-typescript, wall',
+            `${oatsRatio.toFixed(2)}×`,
+            growth(median(large.oats.wallMs), median(small.oats.wallMs)).toFixed(2),
+            '',
+            '',
+          ],
         ],
       );
-    out.growth = { perOpRatioGenerator: genRatio, perOpRatioGeneratorInProcess: genInRatio, perOpRatioOpenapiTypescript: oatsRatio, target: 'per-op ratio <= 1.25', pass: ok };
+    out.growth = {
+      perOpRatioGenerator: genRatio,
+      perOpRatioGeneratorInProcess: genInRatio,
+      perOpRatioOpenapiTypescript: oatsRatio,
+      target: 'per-op ratio <= 1.25',
+      pass: ok,
+    };
   } else md += `\n\nGrowth: not measured (the 300-resource spec was skipped; run without --quick or with --with-300).`;
   emit(md);
   results.synthetic = out;
@@ -431,7 +516,19 @@ async function consumerTypecheck(): Promise<void> {
   });
   emit(
     `### 4. Type-checking a consumer of two resources (credentials, app snapshots), median of ${opts.rounds}\n\n` +
-      table(['consumer', 'files / lines of TS', 'tsc wall, median (min–max)', 'tsc total / check time', 'peak RSS', 'vs indexed', 'target', 'result'], rows),
+      table(
+        [
+          'consumer',
+          'files / lines of TS',
+          'tsc wall, median (min–max)',
+          'tsc total / check time',
+          'peak RSS',
+          'vs indexed',
+          'target',
+          'result',
+        ],
+        rows,
+      ),
   );
   results.consumerTypecheck = {
     variants: Object.fromEntries(configs.map((c) => [c.key, { ...summary(c.s), program: shape[c.key] }])),
@@ -469,7 +566,22 @@ try {
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
 }
 const elapsedS = Math.round((Date.now() - started) / 1000);
-const resultsFile = path.join(os.tmpdir(), `astra-bench-generate-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(resultsFile, JSON.stringify({ env: { ...env, loadavgEnd: os.loadavg().map((x) => Number(x.toFixed(2))), elapsedS }, results, markdown }, null, 2) + '\n');
-console.log(`bench/generate: done in ${elapsedS} s (load now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}); results: ${resultsFile}`);
+const resultsFile = path.join(
+  os.tmpdir(),
+  `astra-bench-generate-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
+writeFileSync(
+  resultsFile,
+  JSON.stringify(
+    { env: { ...env, loadavgEnd: os.loadavg().map((x) => Number(x.toFixed(2))), elapsedS }, results, markdown },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(
+  `bench/generate: done in ${elapsedS} s (load now ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}); results: ${resultsFile}`,
+);
 if (failed) process.exitCode = 1;

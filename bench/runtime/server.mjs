@@ -10,9 +10,15 @@ const one = JSON.stringify({
   name: 'bench-credential',
   keyType: 'generic',
   valid: 'true',
-  metadata: { labels: [{ name: 'astra.netapp.io/labels/read-only/credType', value: 'generic' }], creationTimestamp: '2024-02-01T10:00:00Z', modificationTimestamp: '2024-02-01T10:00:00Z', createdBy: '00000000-0000-0000-0000-000000000000' },
+  metadata: {
+    labels: [{ name: 'astra.netapp.io/labels/read-only/credType', value: 'generic' }],
+    creationTimestamp: '2024-02-01T10:00:00Z',
+    modificationTimestamp: '2024-02-01T10:00:00Z',
+    createdBy: '00000000-0000-0000-0000-000000000000',
+  },
 });
-const item = (i) => `{"type":"application/astra-credential","version":"1.1","id":"id-${i}","name":"credential-${i}","keyType":"generic","valid":"true","metadata":{"labels":[],"createdBy":"00000000-0000-0000-0000-000000000000"}}`;
+const item = (i) =>
+  `{"type":"application/astra-credential","version":"1.1","id":"id-${i}","name":"credential-${i}","keyType":"generic","valid":"true","metadata":{"labels":[],"createdBy":"00000000-0000-0000-0000-000000000000"}}`;
 const pageCache = new Map();
 function page(offset, limit) {
   const key = `${offset}:${limit}`;
@@ -20,7 +26,8 @@ function page(offset, limit) {
   if (s === undefined) {
     const items = [];
     for (let i = offset; i < Math.min(TOTAL, offset + limit); i++) items.push(item(i));
-    const meta = offset + limit < TOTAL ? `{"continue":"${Buffer.from(String(offset + limit)).toString('base64')}"}` : '{}';
+    const meta =
+      offset + limit < TOTAL ? `{"continue":"${Buffer.from(String(offset + limit)).toString('base64')}"}` : '{}';
     s = `{"items":[${items.join(',')}],"metadata":${meta}}`;
     pageCache.set(key, s);
   }
@@ -36,7 +43,10 @@ const server = http.createServer((req, res) => {
     const cont = sp.get('continue');
     body = page(cont ? Number(Buffer.from(cont, 'base64').toString()) : 0, Number(sp.get('limit') ?? 100));
   } else body = one;
-  res.writeHead(200, { 'content-type': path.endsWith('/credentials') ? 'application/json' : 'application/astra-credential+json', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(200, {
+    'content-type': path.endsWith('/credentials') ? 'application/json' : 'application/astra-credential+json',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 });
 server.keepAliveTimeout = 120_000;

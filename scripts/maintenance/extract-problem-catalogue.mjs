@@ -22,7 +22,10 @@ let out = `# The Astra problem-type catalogue: every problem type the published 
 # number (the type URI), never on the title.
 `;
 for (const row of rows) {
-  const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+  const cells = row
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
   const [n, status, title, ext, meaning] = cells;
   const extensions = ext === '—' ? [] : ext.split(/,\s*/);
   out += `'${n}':\n`;

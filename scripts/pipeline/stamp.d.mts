@@ -6,5 +6,10 @@ export declare function makeStamp(
   fileNames: Iterable<string>,
 ): string;
 export declare function readStamp(outDir: string): { files: string[] } | null;
-export declare function recordCache(projectRoot: string, outDir: string, inputs: string, files: Map<string, string>): void;
+export declare function recordCache(
+  projectRoot: string,
+  outDir: string,
+  inputs: string,
+  files: Map<string, string>,
+): void;
 export declare function isUpToDate(projectRoot: string, outDir: string, inputs: string): boolean;

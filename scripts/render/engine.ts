@@ -45,7 +45,10 @@ export function loadTemplates(dir: string): Templates {
   const partialsDir = path.join(dir, 'partials');
   for (const file of readdirSync(partialsDir).sort()) {
     if (!file.endsWith('.hbs')) continue;
-    hb.registerPartial(file.replace(/\.hbs$/, ''), hb.compile(readFileSync(path.join(partialsDir, file), 'utf8'), options));
+    hb.registerPartial(
+      file.replace(/\.hbs$/, ''),
+      hb.compile(readFileSync(path.join(partialsDir, file), 'utf8'), options),
+    );
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {

@@ -7,7 +7,9 @@
 export function stringLiteral(value: string): string {
   // JSON.stringify escapes quotes, backslashes and control characters; U+2028
   // and U+2029 are valid in JSON but worth escaping for older tools.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -19,7 +21,10 @@ export function docCommentLines(text: string): string[] {
   const cleaned = text
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
     .replace(/\t/g, '  ');
   return cleaned.split('\n').map((l) => l.trimEnd());
 }

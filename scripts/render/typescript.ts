@@ -23,7 +23,9 @@ function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
     case 'array':
       return mentions(t.items, names);
     case 'object':
-      return t.properties.some((p) => mentions(p.type, names)) || (t.additional !== null && mentions(t.additional, names));
+      return (
+        t.properties.some((p) => mentions(p.type, names)) || (t.additional !== null && mentions(t.additional, names))
+      );
     case 'union':
     case 'intersection':
       return t.members.some((m) => mentions(m, names));
@@ -56,7 +58,9 @@ export function printType(t: TypeNode, options: PrintOptions = {}, depth = 0): s
       if (!props.length) {
         if (t.additional === null) return 'Record<string, never>';
         const value = printType(t.additional, options, depth);
-        return options.recursive && mentions(t.additional, options.recursive) ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
+        return options.recursive && mentions(t.additional, options.recursive)
+          ? `{ [key: string]: ${value} }`
+          : `Record<string, ${value}>`;
       }
       const pad = indent.repeat(depth + 1);
       const lines = props.map((p) => {
@@ -98,7 +102,8 @@ export function docComment(doc: DocModel, pad = ''): string {
     lines.push(...facts.flatMap(docCommentLines));
   }
   if (doc.default !== undefined) lines.push(...docCommentLines(`@defaultValue ${doc.default}`));
-  if (doc.example !== undefined && doc.example.length <= 2000) lines.push(...docCommentLines(`@example ${doc.example}`));
+  if (doc.example !== undefined && doc.example.length <= 2000)
+    lines.push(...docCommentLines(`@example ${doc.example}`));
   if (doc.deprecated) lines.push('@deprecated');
   if (!lines.length) return '';
   return `${pad}/**\n${lines.map((l) => `${pad} *${l ? ` ${l}` : ''}`).join('\n')}\n${pad} */\n`;

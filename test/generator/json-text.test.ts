@@ -33,7 +33,9 @@ describe('duplicateKeys', () => {
 
 describe('parseJsonText', () => {
   it('names the file and line:column of a duplicate key', () => {
-    expect(() => parseJsonText('{\n  "paths": {},\n  "paths": {}\n}', 'spec.json')).toThrow('spec.json:3:3: duplicate key "paths" in one object');
+    expect(() => parseJsonText('{\n  "paths": {},\n  "paths": {}\n}', 'spec.json')).toThrow(
+      'spec.json:3:3: duplicate key "paths" in one object',
+    );
   });
 
   it('reports invalid JSON with the file name', () => {

@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 describe('offloading to a worker thread', () => {
   it('produces exactly the in-process output for the real spec', async () => {
     const spec = path.join(root, 'spec/openapi.yaml');
-    const [inProcess, withWorker] = [await generateFiles(spec, { worker: false }), await generateFiles(spec, { worker: true })];
+    const [inProcess, withWorker] = [
+      await generateFiles(spec, { worker: false }),
+      await generateFiles(spec, { worker: true }),
+    ];
     expect([...withWorker.keys()].sort()).toEqual([...inProcess.keys()].sort());
     const differing = [...inProcess.keys()].filter((file) => inProcess.get(file) !== withWorker.get(file));
     expect(differing).toEqual([]);

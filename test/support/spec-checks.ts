@@ -49,7 +49,12 @@ export function invalidSchemaExamples(dereferenced: Json): ExampleFailure[] {
         key === 'schema' ||
         (isSchema && ['items', 'not', 'if', 'then', 'else', 'additionalProperties', 'contains'].includes(key));
       if (key === 'example' || key === 'examples') continue;
-      if (isSchema && ['properties', 'patternProperties', '$defs'].includes(key) && value && typeof value === 'object') {
+      if (
+        isSchema &&
+        ['properties', 'patternProperties', '$defs'].includes(key) &&
+        value &&
+        typeof value === 'object'
+      ) {
         for (const [k, v] of Object.entries(value as Json)) visit(v, `${pointer}/${key}/${escapePointer(k)}`, true);
         continue;
       }
