@@ -140,7 +140,7 @@ import {
   volumesResource,
 } from './client/volume.js';
 
-/** Builds the resource accessor tree (`astra.credentials`, `astra.apps.appSnaps`, …) over a runtime. */
+/** Builds the resource accessor tree (`astra.accounts`, `astra.appBackups.appAssets`, …) over a runtime. */
 export function createResourceTree(rt: Runtime): AstraClientResources {
   return {
     accounts: accountsResource(rt),
@@ -248,7 +248,7 @@ export function createResourceTree(rt: Runtime): AstraClientResources {
   };
 }
 
-/** The resource accessors of an Astra client. */
+/** The resource accessors of the client. */
 export interface AstraClientResources {
   accounts: AccountsResource;
   appBackups: AppBackupsResource & {

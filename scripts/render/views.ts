@@ -398,6 +398,8 @@ export interface IndexView {
   /** The members of `AstraClientResources`, naming each module's resource type. */
   treeType: string;
   modelModules: string[];
+  /** Two accessors of this spec's tree for the doc comment (`astra.credentials`, `astra.apps.appSnaps`). */
+  exampleAccessors: string;
 }
 
 export function indexView(model: ApiModel): IndexView {
@@ -416,7 +418,16 @@ export function indexView(model: ApiModel): IndexView {
     tree: treeLiteral(model.resources, 1),
     treeType: treeType(model.resources, 0),
     modelModules,
+    exampleAccessors: exampleAccessors(nodes),
   };
+}
+
+/** A root accessor and a nested one of this spec (never another spec's names), as code spans. */
+function exampleAccessors(nodes: ResourceNodeModel[]): string {
+  const picks = [nodes.find((n) => n.chain.length === 1), nodes.find((n) => n.chain.length > 1)].filter(
+    (n): n is ResourceNodeModel => n !== undefined,
+  );
+  return [...picks.map((n) => `\`astra.${n.chain.join('.')}\``), '…'].join(', ');
 }
 
 /** `credentialsResource` → `CredentialsResource`, the type its client module exports. */
@@ -460,10 +471,13 @@ function treeLiteral(nodes: ResourceNodeModel[], depth: number): string {
 
 export interface ProblemsView {
   entries: { doc: string; name: string; value: string }[];
+  /** The first problem's constant name, for the doc comment's example ('' when the spec has none). */
+  exampleName: string;
 }
 
 export function problemsView(model: ApiModel): ProblemsView {
   return {
+    exampleName: model.problems[0]?.name ?? '',
     entries: model.problems.map((p) => ({
       doc: docComment(
         {

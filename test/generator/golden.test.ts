@@ -2,6 +2,7 @@
 // its expected output tree file by file. A failure names the missing, extra
 // and differing files; refresh with `npm run golden:refresh` only after
 // reading the new output against the spec.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateFiles } from '../../scripts/generate.ts';
 import { diffTrees, firstDifference, goldenFixtures, goldenOutput, readTree } from './support/golden.ts';
@@ -45,4 +46,15 @@ describe('golden output trees', () => {
       ).toEqual([]);
     });
   }
+});
+
+describe('output generated from another spec', () => {
+  it("names only that spec's resources and problems: no Astra example leaks into it", async () => {
+    for (const fixture of goldenFixtures()) {
+      const spec = readFileSync(fixture.specFile, 'utf8').toLowerCase();
+      for (const [file, text] of readTree(fixture.expectedDir))
+        for (const word of ['credential', 'appsnaps'])
+          if (!spec.includes(word)) expect(text.toLowerCase(), `${fixture.name}/${file}`).not.toContain(word);
+    }
+  });
 });
