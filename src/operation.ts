@@ -37,6 +37,8 @@ export interface OperationDescriptor {
   readonly versions?: readonly string[];
   /** How a list operation pages: by continue token, or not at all. */
   readonly pagination?: 'continue' | 'none';
+  /** A list whose answer is a bare JSON array (one page) rather than Astra's `{ items, metadata }`. */
+  readonly listShape?: 'array';
   /** Query parameters the operation accepts. */
   readonly queryParams?: readonly QueryParamName[];
   /** Top-level request-body members that hold secrets (e.g. `keyStore`), from the spec's `x-astra-secret`. */

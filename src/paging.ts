@@ -38,7 +38,7 @@ export function createPager<T>(
   const width = include?.length ?? 0;
 
   function pageOf(body: unknown): Page<T> {
-    const items = isObject(body) ? body['items'] : undefined;
+    const items = op.listShape === 'array' ? body : isObject(body) ? body['items'] : undefined;
     if (!Array.isArray(items))
       throw fail(AstraInvalidResponseError, ': 200 the page has no items array', { status: 200 });
     for (let i = 0; i < items.length; i++) {

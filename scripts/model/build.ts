@@ -214,13 +214,18 @@ function buildOperation(
 
   const declaredPagination = op['x-astra-pagination'];
   const pagination = declaredPagination === 'continue' || declaredPagination === 'none' ? declaredPagination : null;
-  const kind = operationKind(
-    method,
-    path,
-    pagination,
-    success.mediaType !== null && /json/.test(success.mediaType) && isListEnvelope(successSchema, doc),
-  );
-  const listItem = kind === 'list' ? listItemType(successSchema, ctx, doc) : null;
+  const answersJson = success.mediaType !== null && /json/.test(success.mediaType);
+  const envelope = answersJson && isListEnvelope(successSchema, doc);
+  // A JSON array answered on a collection path is a list too (a single page).
+  const bareArray = answersJson && !envelope && isArraySchema(successSchema, doc);
+  const kind = operationKind(method, path, pagination, envelope || bareArray);
+  const listShape = kind !== 'list' ? null : bareArray ? 'array' : 'envelope';
+  const listItem =
+    listShape === 'array'
+      ? schemaToType(deref(successSchema, doc).items, ctx)
+      : kind === 'list'
+        ? listItemType(successSchema, ctx, doc)
+        : null;
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
   const problems = isObject(op['x-astra-problems']) ? op['x-astra-problems'] : {};
   const errors = Object.keys(responses)
@@ -252,6 +257,7 @@ function buildOperation(
     requestBody,
     success,
     listItem,
+    listShape,
     pagination,
     resourceType: requestBody ? resourceTypeOf(bodySchema, ctx) : null,
     versions: requestBody ? versionsOf(bodySchema, ctx) : [],
@@ -265,8 +271,9 @@ function buildOperation(
 
 /**
  * CRUD kind from method and path shape. A GET on a collection path is a list
- * only when it is declared as one (x-astra-pagination) or answers the list
- * envelope; Astra's metrics endpoint is a collection-shaped path that is not.
+ * only when it is declared as one (x-astra-pagination) or answers a list (the
+ * envelope, or a JSON array); Astra's metrics endpoint is a collection-shaped
+ * path that is not.
  */
 export function operationKind(
   method: string,

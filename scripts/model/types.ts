@@ -97,6 +97,11 @@ export interface OperationModel {
   success: { status: string; mediaType: string | null; type: TypeNode | null };
   /** For list operations: the type of one item. */
   listItem: TypeNode | null;
+  /**
+   * For list operations, what a page is: Astra's envelope (`{ items, metadata }`)
+   * or a bare JSON array (other specs' lists, one page, no cursor).
+   */
+  listShape: 'envelope' | 'array' | null;
   pagination: 'continue' | 'none' | null;
   /** `type` value of the request body's resource (`application/astra-credential`). */
   resourceType: string | null;

@@ -199,6 +199,7 @@ export function descriptorLiteral(op: OperationModel): string {
   if (op.resourceType) fields.push(`resourceType: ${stringLiteral(op.resourceType)}`);
   if (op.versions.length) fields.push(`versions: [${op.versions.map(stringLiteral).join(', ')}]`);
   if (op.pagination) fields.push(`pagination: ${stringLiteral(op.pagination)}`);
+  if (op.listShape === 'array') fields.push(`listShape: 'array'`);
   const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
   if (query.length) fields.push(`queryParams: [${query.map(stringLiteral).join(', ')}]`);
   if (op.secretFields.length) fields.push(`secretFields: [${op.secretFields.map(stringLiteral).join(', ')}]`);

@@ -10,6 +10,7 @@ import { diffTrees, firstDifference, goldenFixtures, goldenOutput, readTree } fr
 const FEATURES = [
   'accessor-override',
   'deprecation',
+  'json-array-list',
   'minimal-crud',
   'multi-file-refs',
   'nested-collections',

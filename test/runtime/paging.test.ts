@@ -153,3 +153,35 @@ describe('paging', () => {
     );
   });
 });
+
+describe('lists answered with a bare JSON array (other specs)', () => {
+  const listPets = {
+    id: 'listPets',
+    method: 'GET',
+    path: '/pets',
+    pathParams: [],
+    responseMediaType: 'application/json',
+    listShape: 'array',
+  } as const;
+
+  it('yield the array as one page and ask for no second one', async () => {
+    server.handle((_req, res) =>
+      json(res, 200, [
+        { id: 'p1', name: 'Rex' },
+        { id: 'p2', name: 'Tom' },
+      ]),
+    );
+    const rt = runtimeFor(server);
+    const pets: { id: string; name: string }[] = [];
+    for await (const p of rt.list<{ id: string; name: string }>(listPets, [])) pets.push(p);
+    expect(pets.map((p) => p.name)).toEqual(['Rex', 'Tom']);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.url.pathname).toBe('/pets');
+  });
+
+  it('an envelope where an array is declared is an AstraInvalidResponseError', async () => {
+    server.handle((_req, res) => json(res, 200, { items: [] }));
+    const rt = runtimeFor(server);
+    await expect(rt.list(listPets, []).toArray({ max: 10 })).rejects.toBeInstanceOf(AstraInvalidResponseError);
+  });
+});
