@@ -33,11 +33,11 @@ function hidePrototypeKeys(value) {
 /** openapi-typescript's `paths`/`components` types for a bundled document, as text. */
 export async function printRawTypes(document) {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const text = JSON.stringify(document);
-  if (text.includes(PLACEHOLDER_PREFIX)) {
+  if (JSON.stringify(document).includes(PLACEHOLDER_PREFIX)) {
     throw new Error(`the document contains the reserved text ${PLACEHOLDER_PREFIX}`);
   }
-  const ast = await openapiTS(hidePrototypeKeys(JSON.parse(text)), { alphabetize: true, silent: true });
+  // hidePrototypeKeys returns a copy: openapi-typescript may change what it is given.
+  const ast = await openapiTS(hidePrototypeKeys(document), { alphabetize: true, silent: true });
   return hoistRecursiveSchemas(astToString(ast).replaceAll(PLACEHOLDER_PREFIX, ''));
 }
 
@@ -67,10 +67,11 @@ async function hoistRecursiveSchemas(source) {
     return `type ${alias.get(name)} = ${body};`;
   });
   let out = source;
-  const spans = recursive.map((name) => members.get(name).type).sort((a, b) => b.getStart(file) - a.getStart(file));
-  for (const node of spans) {
-    const name = [...members].find(([, m]) => m.type === node)[0];
-    out = out.slice(0, node.getStart(file)) + alias.get(name) + out.slice(node.getEnd());
+  // Replaced from the end of the text backwards, so earlier offsets stay valid.
+  const start = (name) => members.get(name).type.getStart(file);
+  for (const name of [...recursive].sort((a, b) => start(b) - start(a))) {
+    const type = members.get(name).type;
+    out = out.slice(0, type.getStart(file)) + alias.get(name) + out.slice(type.getEnd());
   }
   return `${out.trimEnd()}\n${declarations.join('\n')}\n`;
 }

@@ -173,10 +173,20 @@ function readSpecFile(absolute: string, display: string): Json {
 
 /** Rejects a document with a value deeper than MAX_DEPTH, naming the first such place. */
 function assertNesting(content: Json, display: string): void {
-  const stack: { node: Json; tokens: (string | number)[] }[] = [{ node: content, tokens: [] }];
+  // Each entry links to its parent, so no path is copied per node; the
+  // pointer is spelled out only for the place that is too deep.
+  interface Place {
+    node: Json;
+    key: string | number;
+    parent: Place | null;
+    depth: number;
+  }
+  const stack: Place[] = [{ node: content, key: '', parent: null, depth: 0 }];
   while (stack.length) {
-    const { node, tokens } = stack.pop()!;
-    if (tokens.length > MAX_DEPTH) {
+    const place = stack.pop()!;
+    if (place.depth > MAX_DEPTH) {
+      const tokens: (string | number)[] = [];
+      for (let p: Place | null = place; p?.parent; p = p.parent) tokens.unshift(p.key);
       throw new SpecError([
         {
           file: display,
@@ -185,10 +195,16 @@ function assertNesting(content: Json, display: string): void {
         },
       ]);
     }
+    const { node } = place;
     if (node === null || typeof node !== 'object') continue;
-    const entries: [string | number, Json][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
-    for (let i = entries.length - 1; i >= 0; i--)
-      stack.push({ node: entries[i]![1], tokens: [...tokens, entries[i]![0]] });
+    const depth = place.depth + 1;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i]!, key: i, parent: place, depth });
+    } else {
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push({ node: node[keys[i]!]!, key: keys[i]!, parent: place, depth });
+    }
   }
 }
 

@@ -134,8 +134,9 @@ export interface StaleReport {
 export function compareOutput(outDir: string, files: FileMap): StaleReport {
   const target = path.resolve(outDir);
   // Files the folder's stamp does not list are the user's, never stale.
-  const owned = readStamp(target)?.files;
-  const onDisk = new Set(filesUnder(target).filter((f) => !owned || owned.includes(f)));
+  const stamp = readStamp(target);
+  const owned = stamp && new Set(stamp.files);
+  const onDisk = new Set(filesUnder(target).filter((f) => !owned || owned.has(f)));
   const report: StaleReport = { changed: [], missing: [], extra: [] };
   for (const [file, text] of files) {
     if (!onDisk.has(file)) report.missing.push(file);

@@ -2,10 +2,9 @@ import util from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadPort, json, startServer, type TestServer } from './support/server.js';
 import { runtimeFor, TOKEN } from './support/runtime.js';
-import { ACCOUNT, createCredential, getCredential, updateCredential } from './support/descriptors.js';
+import { ACCOUNT, createCredential, createUser, getCredential, updateCredential } from './support/descriptors.js';
 import { createRuntime } from '../../src/internal/runtime.js';
 import { AstraError } from '../../src/errors.js';
-import type { OperationDescriptor } from '../../src/operation.js';
 
 const KEY = 'KEYSTORE-CANARY-4b1d9e22';
 const CERT = 'CERT-CANARY-0c8a77f3';
@@ -13,18 +12,6 @@ const PASSWORD = 'PASSWORD-CANARY-19aa';
 const FN_TOKEN = 'FNTOKEN-CANARY-5e5e5e';
 const CANARIES = [TOKEN, KEY, CERT, PASSWORD, FN_TOKEN];
 const body = { name: 'myCert', keyType: 'certificate', keyStore: { privKey: KEY, certificate: CERT } };
-
-const createUser: OperationDescriptor = {
-  id: 'createUser',
-  method: 'POST',
-  path: '/accounts/{account_id}/core/v1/users',
-  pathParams: [],
-  requestMediaType: 'application/astra-user+json',
-  responseMediaType: 'application/astra-user+json',
-  resourceType: 'application/astra-user',
-  versions: ['1.2'],
-  secretFields: ['password'],
-};
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,31 +2,19 @@
 // real-payloads.ts, and its list envelope, is checked with ajv against every
 // response of the spec that returns that resource or its list, in every JSON
 // media type declared; and each quirk the issue names is checked on its own.
-import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeAjv } from '../support/spec-checks.ts';
+import { schemaErrors } from '../support/spec-checks.ts';
 import { REAL_ITEMS } from './real-payloads.ts';
 import { loadSpec, ops, type Node } from './spec-fixture.ts';
 
 let doc: Node;
 let schemas: Record<string, Node>;
-const ajv = makeAjv();
-const compiled = new Map<object, ValidateFunction>();
+const errors = schemaErrors();
 
 beforeAll(async () => {
   ({ dereferenced: doc } = await loadSpec());
   schemas = doc.components.schemas;
 });
-
-function errors(schema: Node, value: unknown): string[] {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    const { example: _e, ...rest } = schema;
-    validate = ajv.compile(rest);
-    compiled.set(schema, validate);
-  }
-  return validate(value) ? [] : [ajv.errorsText(validate.errors)];
-}
 
 /** A list response as the service sends it: the item, then a projected item, and a continue token. */
 const listOf = (item: Record<string, unknown>) => ({

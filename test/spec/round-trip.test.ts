@@ -4,33 +4,21 @@
 // field changed, validates as the update body of the same path, in both
 // request media types. The type-level side is round-trip.types.ts, compiled
 // here on its own under tsc --strict.
-import type { ValidateFunction } from 'ajv';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratchGroup } from '../generator/support/paths.ts';
 import { typecheck } from '../generator/support/tsc.ts';
-import { makeAjv } from '../support/spec-checks.ts';
+import { schemaErrors } from '../support/spec-checks.ts';
 import { REAL_ITEMS } from './real-payloads.ts';
 import { loadSpec, repoRoot, type Node } from './spec-fixture.ts';
 
 let doc: Node;
-const ajv = makeAjv();
-const compiled = new Map<object, ValidateFunction>();
+const errors = schemaErrors();
 
 beforeAll(async () => {
   ({ dereferenced: doc } = await loadSpec());
 });
-
-function errors(schema: Node, value: unknown): string[] {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    const { example: _e, ...rest } = schema;
-    validate = ajv.compile(rest);
-    compiled.set(schema, validate);
-  }
-  return validate(value) ? [] : [ajv.errorsText(validate.errors)];
-}
 
 interface Pair {
   path: string;

@@ -2,6 +2,7 @@
 // share: every schema example validates against its schema (ajv, draft
 // 2020-12), and the project's own extension rules hold.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module.
@@ -21,6 +22,24 @@ export function makeAjv() {
   // OpenAPI-only keywords: annotations, not assertions.
   for (const keyword of ['example', 'discriminator', 'xml', 'externalDocs']) ajv.addKeyword(keyword);
   return ajv;
+}
+
+/**
+ * `errorsOf(schema, value)`: ajv's complaints about `value` (none when it is
+ * valid). Each schema is compiled once; its `example` is left out, as ajv
+ * would otherwise check it too.
+ */
+export function schemaErrors(ajv = makeAjv()): (schema: Record<string, unknown>, value: unknown) => string[] {
+  const compiled = new Map<object, ValidateFunction>();
+  return (schema, value) => {
+    let validate = compiled.get(schema);
+    if (!validate) {
+      const { example: _example, ...rest } = schema;
+      validate = ajv.compile(rest);
+      compiled.set(schema, validate);
+    }
+    return validate(value) ? [] : [ajv.errorsText(validate.errors)];
+  };
 }
 
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');

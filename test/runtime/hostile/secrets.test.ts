@@ -8,11 +8,10 @@ import util from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.js';
 import { runtimeFor } from '../support/runtime.js';
-import { ACCOUNT } from '../support/descriptors.js';
+import { ACCOUNT, createUser } from '../support/descriptors.js';
 import { createRuntime } from '../../../src/internal/runtime.js';
 import { createAstraClient } from '../../../src/client.js';
 import { AstraConfigError, AstraError } from '../../../src/errors.js';
-import type { OperationDescriptor } from '../../../src/operation.js';
 
 // Secrets with characters that JSON and URLs encode: `/`, `+`, `=`.
 const TOKEN = 'tok/CANARY+81d0=';
@@ -20,17 +19,6 @@ const PASSWORD = 'pw+CANARY/7c3e';
 const USERINFO_PASSWORD = 'hunter2CANARY';
 const CANARIES = [TOKEN, PASSWORD, USERINFO_PASSWORD];
 
-const createUser: OperationDescriptor = {
-  id: 'createUser',
-  method: 'POST',
-  path: '/accounts/{account_id}/core/v1/users',
-  pathParams: [],
-  requestMediaType: 'application/astra-user+json',
-  responseMediaType: 'application/astra-user+json',
-  resourceType: 'application/astra-user',
-  versions: ['1.2'],
-  secretFields: ['password'],
-};
 const body = { firstName: 'Ann', password: PASSWORD };
 
 let server: TestServer;

@@ -106,3 +106,15 @@ export const getMetrics: OperationDescriptor = {
   pathParams: [],
   responseMediaType: 'application/openmetrics-text',
 };
+/** A body with a secret member other than a credential's keyStore (`password`). */
+export const createUser: OperationDescriptor = {
+  id: 'createUser',
+  method: 'POST',
+  path: '/accounts/{account_id}/core/v1/users',
+  pathParams: [],
+  requestMediaType: 'application/astra-user+json',
+  responseMediaType: 'application/astra-user+json',
+  resourceType: 'application/astra-user',
+  versions: ['1.2'],
+  secretFields: ['password'],
+};
