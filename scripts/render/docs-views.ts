@@ -235,7 +235,7 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
     })),
     ...query.map((q) => ({
       name: c(`query.${q}`),
-      type: cell(c(SDK_QUERY[q]!.type(item))),
+      type: markdownCode(SDK_QUERY[q]!.type(item), 'cell'),
       required: 'no',
       description: cell(SDK_QUERY[q]!.description),
     })),
@@ -305,7 +305,7 @@ function waitForView(op: OperationModel, accessor: string, result: string): Meth
       })),
       {
         name: c('options.until'),
-        type: c('State | State[]'),
+        type: markdownCode('State | State[]', 'cell'),
         required: 'yes',
         description: `The state or states to wait for: ${states}.`,
       },
@@ -336,7 +336,7 @@ function waitForView(op: OperationModel, accessor: string, result: string): Meth
         ? `Reaching ${failed} first throws ${c('AstraStateError')}; running out of ${c('timeoutMs')} throws ${c('AstraTimeoutError')}.`
         : `Running out of ${c('timeoutMs')} throws ${c('AstraTimeoutError')}.`,
     ],
-    example: `const done = await ${accessor}.waitFor(${[...ids.map((p) => p.argName), `{ until: ${JSON.stringify(op.states.find((s) => !op.failedStates.includes(s)) ?? op.states[0])}, timeoutMs: 600_000 }`].join(', ')});`,
+    example: `const done = await ${accessor}.waitFor(${[...ids.map((p) => p.argName), `{ until: ${JSON.stringify(op.states.filter((s) => !op.failedStates.includes(s)).at(-1) ?? op.states[0])}, timeoutMs: 600_000 }`].join(', ')});`,
     errors: [],
   };
 }
@@ -407,7 +407,7 @@ function typeRef(t: TypeNode, ctx: DocContext): string {
   if (t.kind === 'ref' && ctx.links.has(t.name)) return `[${c(t.name)}](${ctx.links.get(t.name)})`;
   if (t.kind === 'array' && t.items.kind === 'ref' && ctx.links.has(t.items.name))
     return `[${c(t.items.name)}](${ctx.links.get(t.items.name)})${c('[]')}`;
-  return c(printType(t).replace(/\s+/g, ' '));
+  return markdownCode(printType(t).replace(/\s+/g, ' '), 'cell');
 }
 
 /** The object behind a type: follows references and takes the object member of an intersection. */
@@ -422,7 +422,7 @@ function objectOf(t: TypeNode | null, ctx: DocContext): (TypeNode & { kind: 'obj
 }
 
 /** The schemas a type reaches through references, nearest first (their docs fill in the property's). */
-function refChain(t: TypeNode, ctx: DocContext): SchemaModel[] {
+function refChain(t: TypeNode, ctx: Pick<DocContext, 'schemas'>): SchemaModel[] {
   const chain: SchemaModel[] = [];
   let cur: TypeNode | undefined = t;
   for (let i = 0; cur && i < 16; i++) {
@@ -441,7 +441,7 @@ function refChain(t: TypeNode, ctx: DocContext): SchemaModel[] {
 /** The values a type allows when it is an enum or a constant (`open` when any other string is accepted too). */
 function allowedValues(
   t: TypeNode,
-  ctx: DocContext,
+  ctx: Pick<DocContext, 'schemas'>,
 ): { values: (string | number | boolean | null)[]; open: boolean } | null {
   let cur = t;
   for (let i = 0; cur.kind === 'ref' && i < 16; i++) {
@@ -476,15 +476,28 @@ function fieldRows(t: TypeNode, ctx: DocContext, skip: string[] = []): FieldRowV
     }));
 }
 
+/** The docs of a member: its own, then those of the types it refers to, nearest first. */
+const fieldDocs = (p: PropertyModel, ctx: Pick<DocContext, 'schemas'>) => [
+  p.doc,
+  ...refChain(p.type, ctx).map((s) => s.doc),
+];
+
+/** The words that describe a member: its own description, or the nearest one of the types it refers to. */
+export function fieldProse(p: PropertyModel, ctx: Pick<DocContext, 'schemas'>): string | undefined {
+  return fieldDocs(p, ctx)
+    .map((d) => d.description?.trim())
+    .find((d) => d);
+}
+
 /** The member's own description (or its type's), then allowed values, constraints and access, in one cell. */
 export function fieldDescription(p: PropertyModel, ctx: Pick<DocContext, 'schemas'>): string {
-  const docs = [p.doc, ...refChain(p.type, ctx as DocContext).map((s) => s.doc)];
+  const docs = fieldDocs(p, ctx);
   const first = <K extends 'description' | 'pattern' | 'format' | 'default'>(k: K) =>
     docs.map((d) => d[k]).find((v) => v !== undefined && v !== '');
   const parts: string[] = [];
-  const description = first('description');
+  const description = fieldProse(p, ctx);
   if (description) parts.push(cell(description));
-  const allowed = allowedValues(p.type, ctx as DocContext);
+  const allowed = allowedValues(p.type, ctx);
   if (allowed) {
     const list = allowed.values.map((v) => cell(c(JSON.stringify(v)))).join(', ');
     parts.push(
