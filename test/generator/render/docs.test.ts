@@ -3,7 +3,7 @@
 // shows code as written and well-formed tables; and they say what the spec
 // and the SDK say: every request field described, every example body valid
 // for its schema, problems only where the operation can get them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { codeSpans } from '../../../scripts/render/escape.ts';
 import { fieldProse, operationDocFacts, resourceDocViews } from '../../../scripts/render/docs-views.ts';
 import { makeAjv } from '../../support/spec-checks.ts';
 import { goldenFixtures } from '../support/golden.ts';
+import { where } from '../../../src/filter.ts';
 import { listFiles, repoRoot } from '../support/paths.ts';
 
 const generatedDir = path.join(repoRoot, 'generated');
@@ -220,6 +221,23 @@ describe('docs of the real spec', () => {
       .flatMap((p) => p.methods)
       .filter((m) => m.parameters.some((r) => r.name === '`options.ifMatch`')).length;
     expect(ifMatch).toBe(conditional);
+  });
+
+  it('does not contradict the SDK: include yields objects, filter names exactly the operators where() has', () => {
+    const pages = readdirSync(path.join(generatedDir, 'docs')).map((f) =>
+      readFileSync(path.join(generatedDir, 'docs', f), 'utf8'),
+    );
+    for (const text of pages) expect(text).not.toMatch(/each item is (instead )?an array/);
+    const operators = Object.keys(where('name'));
+    expect(operators.length).toBeGreaterThan(0);
+    const filterRow = resourceDocViews(model)
+      .flatMap((p) => p.methods)
+      .flatMap((m) => m.parameters)
+      .find((r) => r.name === '`query.filter`')!;
+    const named = codeSpans(filterRow.description)
+      .filter((s) => s.code && /^`[a-z]+`$/.test(s.text))
+      .map((s) => s.text.slice(1, -1));
+    expect(named.sort()).toEqual([...operators].sort());
   });
 
   it('keeps the spec’s code spans whole in the field descriptions', () => {
