@@ -363,7 +363,7 @@ function sdkFillsSentence(op: OperationModel): string {
 function returnsSentence(op: OperationModel, ctx: DocContext): string {
   switch (op.kind) {
     case 'list':
-      return `a ${c('Pager')} of ${op.listItem ? typeRef(op.listItem, ctx) : c('unknown')}: ${c('for await')} yields every item across pages; ${c('.pages()')}, ${c('.firstPage()')} and ${c('.toArray({ max })')} give pages or a capped array. With ${c('query.include')}, items hold just those fields.`;
+      return `a ${c('Pager')} of ${op.listItem ? typeRef(op.listItem, ctx) : c('unknown')}: ${c('for await')} yields every item across pages; ${c('.pages()')}, ${c('.firstPage()')} and ${c('.toArray({ max })')} give pages or a capped array.${sdkQueryNames(op).includes('include') ? ` With ${c('query.include')}, items hold just those fields.` : ''}`;
     case 'update':
     case 'delete':
       return `nothing (${markdownText(op.success.status)}, no body): ${c('get')} the resource again for its new state.`;
