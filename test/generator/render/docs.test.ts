@@ -180,6 +180,35 @@ describe('docs of the real spec', () => {
     expect(checked).toBeGreaterThan(30);
   });
 
+  it('shows examples that set the field their schema’s if/then rules key on, so the rule they illustrate is checked', () => {
+    const components = (bundled.components as { schemas: Record<string, Json> }).schemas;
+    type Json = { $ref?: string; allOf?: Json[]; if?: { properties?: Record<string, { const?: unknown }> } };
+    /** Fields named with a `const` by an `if` reached through $ref and allOf. */
+    const discriminators = (schema: Json | undefined, seen = new Set<string>()): string[] => {
+      if (!schema) return [];
+      if (schema.$ref) {
+        if (seen.has(schema.$ref)) return [];
+        seen.add(schema.$ref);
+        return discriminators(components[schema.$ref.split('/').pop()!], seen);
+      }
+      const own = Object.entries(schema.if?.properties ?? {})
+        .filter(([, p]) => p.const !== undefined)
+        .map(([k]) => k);
+      return [...own, ...(schema.allOf ?? []).flatMap((s) => discriminators(s, seen))];
+    };
+    const missing: string[] = [];
+    let ruled = 0;
+    for (const { operation: op, exampleInput } of operationDocFacts(model)) {
+      if (!exampleInput || op.requestBody?.type.kind !== 'ref') continue;
+      const keys = new Set(discriminators({ $ref: `#/components/schemas/${op.requestBody.type.name}` }));
+      if (!keys.size) continue;
+      ruled++;
+      if (![...keys].some((k) => k in exampleInput)) missing.push(`${op.id}: sets none of ${[...keys].join(', ')}`);
+    }
+    expect(missing).toEqual([]);
+    expect(ruled).toBeGreaterThanOrEqual(2);
+  });
+
   it('shows the credential example with the keyStore parts its keyType requires', () => {
     const create = operationDocFacts(model).find((f) => f.operation.id === 'createCredential')!;
     expect(create.exampleInput).toMatchObject({
