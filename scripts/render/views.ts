@@ -1,13 +1,7 @@
 // View models: everything a template prints, computed here. Templates only
 // lay these out (iterate, print); every decision and every piece of string
 // building happens in this file, where it can be tested.
-import type {
-  ApiModel,
-  OperationModel,
-  ResourceNodeModel,
-  SchemaModel,
-  TypeNode,
-} from '../model/types.ts';
+import type { ApiModel, OperationModel, ResourceNodeModel, SchemaModel, TypeNode } from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
 import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
