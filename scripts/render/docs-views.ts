@@ -19,29 +19,45 @@ import { markdownCode, markdownText, stringLiteral } from './escape.ts';
 import { printType } from './typescript.ts';
 import { flatten } from './views.ts';
 
-/** The collection query members the runtime sends (src/operation.ts `CollectionQuery`), as the SDK takes them. */
-const SDK_QUERY: Record<string, { type: (item: string) => string; description: string }> = {
+/**
+ * The collection query members the runtime sends (src/operation.ts
+ * `CollectionQuery`), as the SDK takes them: the spec describes the wire form
+ * (`include` answers rows), the SDK's own (`include` yields objects).
+ */
+const SDK_QUERY: Record<
+  string,
+  { type: (item: string) => string; description: (item: string, op: OperationModel) => string }
+> = {
   continue: {
     type: () => 'string',
-    description: "A continue token from a previous page's `continue`; the pager follows them itself.",
+    description: () => "A continue token from a previous page's `continue`; the pager follows them itself.",
   },
   filter: {
     type: () => 'string | Filter',
-    description:
-      "Conditions every item must meet: a filter string (`keyType eq 's3'`) or an expression built with `where(field)` and the operators `eq`, `lt`, `gt`, `lte`, `gte`; `.and(…)` adds conditions, all of which must hold. Fields may be dotted (`a.b`) or address array members (`a[*].b`).",
+    description: () =>
+      "Conditions every item must meet: a filter string (`name eq 'backup'`) or an expression built with `where(field)` and the operators `eq`, `lt`, `gt`, `lte`, `gte`; `.and(…)` adds conditions, all of which must hold. Fields may be dotted (`a.b`) or address array members (`a[*].b`).",
   },
   include: {
     type: (item) => `(keyof ${item})[]`,
-    description:
-      'Top-level fields to return. Each item is then an object with just these fields (typed `Pick<T, K>`); the SDK maps the rows the service sends back to objects.',
+    description: (item) =>
+      `Top-level fields to return. Each item is then an object with just these fields (\`Pick<${item}, …>\`); the SDK maps the rows the service sends back to objects.`,
   },
-  limit: { type: () => 'number', description: 'Items per page (the pager fetches the next pages as you iterate).' },
+  limit: {
+    type: () => 'number',
+    description: (_, op) =>
+      op.pagination === 'continue'
+        ? 'Items per page (the pager fetches the next pages as you iterate).'
+        : 'The largest number of items to return: this collection has no cursor, so the listing is one page.',
+  },
   orderBy: {
     type: (item) => `OrderBy<${item}>`,
-    description: 'One field to sort by, ascending unless followed by ` desc` (`name desc`).',
+    description: () => 'One field to sort by, ascending unless followed by ` desc` (`name desc`).',
   },
-  skip: { type: () => 'number', description: 'Items to skip before the first one returned.' },
-  count: { type: () => 'boolean', description: 'Ask the service for the number of matching items (`page.count`).' },
+  skip: { type: () => 'number', description: () => 'Items to skip before the first one returned.' },
+  count: {
+    type: () => 'boolean',
+    description: () => 'Ask the service for the number of matching items (`page.count`).',
+  },
 };
 
 /** Escapes for a table cell and for a paragraph; `c` is a code span. */
@@ -237,7 +253,7 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
       name: c(`query.${q}`),
       type: markdownCode(SDK_QUERY[q]!.type(item), 'cell'),
       required: 'no',
-      description: cell(SDK_QUERY[q]!.description),
+      description: cell(SDK_QUERY[q]!.description(item, op)),
     })),
     // With `ifMatch` typed in the options, If-Match is documented there rather than as a raw header.
     ...op.parameters.header
