@@ -28,7 +28,7 @@ export async function resourceTable(specFile = path.join(root, 'spec/openapi.yam
       .filter((m) => count(m))
       .map((m) => `${m}×${count(m)}`)
       .join(' ');
-    return `| ${markdownText(tag.name)}${ops.every((o) => o.deprecated) ? ' (deprecated)' : ''} | ${accessors.map(markdownCode).join('<br>')} | ${paths.map(markdownCode).join('<br>')} | ${summary} |`;
+    return `| ${markdownText(tag.name, 'cell')}${ops.every((o) => o.deprecated) ? ' (deprecated)' : ''} | ${accessors.map((a) => markdownCode(a, 'cell')).join('<br>')} | ${paths.map((p) => markdownCode(p, 'cell')).join('<br>')} | ${summary} |`;
   });
   return [
     BEGIN,

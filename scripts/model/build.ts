@@ -522,5 +522,6 @@ export function buildProblems(doc: JsonObject): ProblemModel[] {
     extensions: Array.isArray(entry.extensions)
       ? entry.extensions.filter((e): e is string => typeof e === 'string')
       : [],
+    aboutQuery: entry.aboutQuery === true,
   }));
 }

@@ -145,6 +145,8 @@ export interface ProblemModel {
   description: string;
   uri: string;
   extensions: string[];
+  /** Reports the request's query parameters (catalogue `aboutQuery`): never the answer to a call that sends none. */
+  aboutQuery: boolean;
 }
 
 export interface TagModel {

@@ -10,10 +10,14 @@ import { markdownCode, markdownJsonBlock, markdownText, stringLiteral } from './
 const HELPERS = {
   /** A TypeScript string literal. */
   str: (value: unknown) => stringLiteral(String(value)),
-  /** Inline markdown text. */
+  /** Inline markdown text in a paragraph or heading. */
   md: (value: unknown) => markdownText(String(value ?? '')),
-  /** Inline markdown code. */
+  /** Inline markdown text in a table cell. */
+  cell: (value: unknown) => markdownText(String(value ?? ''), 'cell'),
+  /** Inline markdown code in a paragraph. */
   code: (value: unknown) => markdownCode(String(value ?? '')),
+  /** Inline markdown code in a table cell. */
+  cellCode: (value: unknown) => markdownCode(String(value ?? ''), 'cell'),
   /** A fenced JSON block. */
   jsonBlock: (value: unknown) => markdownJsonBlock(String(value ?? '')),
 } as const;
@@ -26,6 +30,7 @@ export type TemplateName =
   | 'problems.ts'
   | 'resource-doc.md'
   | 'docs-index.md'
+  | 'problems.md'
   | 'api.md';
 
 export interface Templates {

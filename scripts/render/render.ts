@@ -4,17 +4,8 @@ import type { ApiModel } from '../model/types.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
 import type { RuntimeImport } from './runtime-import.ts';
-import {
-  type Banner,
-  apiIndexView,
-  bannerText,
-  clientModuleViews,
-  docsIndexView,
-  indexView,
-  modelModuleViews,
-  problemsView,
-  resourceDocViews,
-} from './views.ts';
+import { type Banner, bannerText, clientModuleViews, indexView, modelModuleViews, problemsView } from './views.ts';
+import { apiIndexView, docsIndexView, problemsDocView, resourceDocViews } from './docs-views.ts';
 
 export type FileMap = Map<string, string>;
 
@@ -60,6 +51,7 @@ export async function render(
   const docs = resourceDocViews(model);
   for (const view of docs) files.set(view.file, templates.render('resource-doc.md', withBanner(view)));
   files.set('docs/index.md', templates.render('docs-index.md', withBanner(docsIndexView(model, docs))));
+  files.set('docs/problems.md', templates.render('problems.md', withBanner(problemsDocView(model))));
   files.set('api.md', templates.render('api.md', withBanner(apiIndexView(model))));
   files.set('openapi-types.ts', `// ${text}\n\n${await rawTypes}`);
   return files;

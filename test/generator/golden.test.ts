@@ -19,6 +19,7 @@ const FEATURES = [
   'pagination',
   'problem-catalogue',
   'recursive-schema',
+  'resource-docs',
   'secrets',
   'vendor-media-types-and-versions',
 ];

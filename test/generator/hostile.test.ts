@@ -180,7 +180,7 @@ describe('hostile-text: the output says exactly what the spec says', () => {
     );
     expect(read('hostile-text', 'docs/escape-tag.md')).toContain('{{{raw}}}');
     expect(read('hostile-text', 'docs/escape-tag.md')).toContain(
-      '| `x-weird header */` | header | no | header */ {{x}} |',
+      "| `options.headers['x-weird header */']` | `string` | no | header */ {{x}} |",
     );
     expect(read('hostile-text', 'openapi.json')).toContain('"version": "1.0.0 */ ${process.exit(7)}"');
   });

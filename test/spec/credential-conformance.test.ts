@@ -510,7 +510,7 @@ describe('status codes and problem types per operation', () => {
     expect(OPS.list().responses).not.toHaveProperty('403');
     expect(OPS.update().responses).toHaveProperty('401');
     expect(OPS.update().responses).toHaveProperty('404');
-    expect(OPS.update().description).toMatch(/Seed 003 lists neither 401 nor 404/);
+    expect(OPS.update()['x-astra-note']).toMatch(/Seed 003 lists neither 401 nor 404/);
   });
 
   it.each(names)('%s lists exactly the published problem types per status in x-astra-problems', (name) => {

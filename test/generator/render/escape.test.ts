@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ts from 'typescript';
+import MarkdownIt from 'markdown-it';
 import {
+  codeSpans,
   docCommentLines,
   markdownCode,
   markdownJsonBlock,
@@ -96,17 +98,58 @@ describe('markdownText', () => {
     ['backslashes are literal', { given: 'a\\|b', want: 'a\\\\\\|b' }],
     ['control characters are dropped', { given: 'a\u0000\u0007b', want: 'ab' }],
     ['code spans and emphasis are kept', { given: 'use `keyType` *now*', want: 'use `keyType` *now*' }],
+    [
+      'code spans keep their text',
+      { given: "write `<field> eq '<v>'` or `a[*].b`", want: "write `<field> eq '<v>'` or `a[*].b`" },
+    ],
+    ['a longer fence is a code span too', { given: 'x ``a`b`` y', want: 'x ``a`b`` y' }],
+    ['an unclosed backtick is escaped', { given: 'a ` b', want: 'a \\` b' }],
     ['template syntax is text', { given: '{{#each x}}${y}', want: '{{#each x}}${y}' }],
   ];
   it.each(tests)('%s', (_, { given, want }) => {
     expect(markdownText(given)).toBe(want);
   });
 
-  it('never lets raw HTML, a line break or an unescaped pipe through, for any text', () => {
+  it('in a table cell escapes pipes inside code spans too (GFM splits cells first)', () => {
+    expect(markdownText('`a|b` or c|d', 'cell')).toBe('`a\\|b` or c\\|d');
+    expect(markdownText('`a|b`')).toBe('`a|b`');
+  });
+
+  const md = new MarkdownIt({ html: true });
+  const inline = (text: string) => md.parseInline(text, {})[0]!.children!;
+
+  it('renders code spans as written and no markup from the text, for any text (markdown-it)', () => {
+    const unit = fc.constantFrom('a', ' ', '`', '<', '>', '&', '[', ']', '|', '\\', '*', '#', '!', '(', ')', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 40 }).map((cs) => cs.join('')),
+        (text) => {
+          const tokens = inline(markdownText(text));
+          // Nothing but text, code and emphasis: no HTML, link or image can come from spec text.
+          for (const t of tokens)
+            expect([
+              'text',
+              'code_inline',
+              'em_open',
+              'em_close',
+              'strong_open',
+              'strong_close',
+              'softbreak',
+            ]).toContain(t.type);
+          const spans = codeSpans(text.trim()).filter((p) => p.code);
+          const rendered = tokens.filter((t) => t.type === 'code_inline').map((t) => t.content);
+          expect(rendered).toEqual(spans.map((p) => renderedCode(p.text)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never lets a line break or an unescaped pipe into a table cell, for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
-        const out = markdownText(text);
-        expect(out).not.toMatch(/[<>\n\r\u2028\u2029]/);
+        const out = markdownText(text, 'cell');
+        expect(out).not.toMatch(/[\n\r\u2028\u2029]/);
         expect(out).not.toMatch(/(^|[^\\])(\\\\)*\|/);
       }),
       { numRuns: 300 },
@@ -114,17 +157,28 @@ describe('markdownText', () => {
   });
 });
 
+/** What CommonMark shows for a code span: the text between the fences, one space stripped from each side when both have one. */
+function renderedCode(span: string): string {
+  const fence = /^`+/.exec(span)![0].length;
+  const inner = span.slice(fence, span.length - fence);
+  return /^ .*[^ ].* $/.test(inner) || /^ [^ ]* $/.test(inner) ? inner.slice(1, -1) : inner;
+}
+
 describe('markdownCode', () => {
   const tests: [string, { given: string; want: string }][] = [
     ['plain', { given: 'astra.credentials.list()', want: '`astra.credentials.list()`' }],
     ['backticks inside get a longer fence', { given: 'a`b', want: '``a`b``' }],
     ['a run of backticks gets a longer fence still', { given: 'a```b', want: '````a```b````' }],
     ['backtick at an edge is padded', { given: '`x', want: '`` `x ``' }],
-    ['pipes are escaped for tables', { given: 'a|b', want: '`a\\|b`' }],
+    ['pipes are kept in a paragraph', { given: 'a|b', want: '`a|b`' }],
     ['one line', { given: 'a\nb', want: '`a b`' }],
   ];
   it.each(tests)('%s', (_, { given, want }) => {
     expect(markdownCode(given)).toBe(want);
+  });
+
+  it('escapes pipes in a table cell', () => {
+    expect(markdownCode('a|b', 'cell')).toBe('`a\\|b`');
   });
 });
 
