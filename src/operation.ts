@@ -39,8 +39,11 @@ export interface OperationDescriptor {
   readonly pagination?: 'continue' | 'none';
   /** A list whose answer is a bare JSON array (one page) rather than Astra's `{ items, metadata }`. */
   readonly listShape?: 'array';
-  /** Query parameters the operation accepts. */
-  readonly queryParams?: readonly QueryParamName[];
+  /**
+   * Query parameters the operation declares: Astra's collection parameters
+   * and any other the spec names (a pet store's `status`).
+   */
+  readonly queryParams?: readonly string[];
   /** Top-level request-body members that hold secrets (e.g. `keyStore`), from the spec's `x-astra-secret`. */
   readonly secretFields?: readonly string[];
   /**
@@ -52,6 +55,7 @@ export interface OperationDescriptor {
   readonly deprecated?: boolean;
 }
 
+/** Astra's collection query parameters, typed by `CollectionQuery`. */
 export type QueryParamName = 'continue' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip' | 'count';
 
 /** Options any call accepts. */
@@ -123,10 +127,20 @@ export interface CollectionQuery<T, K extends keyof T> {
   skip?: number;
   /** Ask the service to report the number of items in `Page.count`. */
   count?: boolean;
+  /** Any other parameter the operation declares, typed by its generated method (`ListQuery`'s `Other`). */
+  [param: string]: unknown;
 }
 
-/** The query an operation accepts: only the parameters it declares. */
-export type ListQuery<T, K extends keyof T, P extends QueryParamName> = Pick<CollectionQuery<T, K>, P>;
+/**
+ * The query an operation accepts: only the parameters it declares, Astra's
+ * collection parameters (`P`) typed here and the others (`Other`, e.g.
+ * `{ status?: 'available' | 'sold' }`) typed from the spec by the generator.
+ */
+export type ListQuery<T, K extends keyof T, P extends QueryParamName, Other = unknown> = Pick<
+  CollectionQuery<T, K>,
+  P
+> &
+  Other;
 
 /** The item type a list yields: the whole resource, or just the included fields. */
 export type Selected<T, K extends keyof T> = [K] extends [never] ? T : Pick<T, K>;
@@ -170,7 +184,13 @@ export interface Runtime {
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
   get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): ApiPromise<T>;
-  create<T>(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): ApiPromise<T>;
+  /** Sends `body` (none when it is undefined: an action the spec declares no body for). */
+  create<T>(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    body: object | undefined,
+    options?: RequestOptions,
+  ): ApiPromise<T>;
   update(
     op: OperationDescriptor,
     ids: readonly string[],
