@@ -44,6 +44,11 @@ export interface OperationDescriptor {
    * and any other the spec names (a pet store's `status`).
    */
   readonly queryParams?: readonly string[];
+  /**
+   * Array query parameters sent once per value (`status=a&status=b`, OpenAPI's
+   * default); any other array is sent joined with commas (`include=id,name`).
+   */
+  readonly repeatedQueryParams?: readonly string[];
   /** Top-level request-body members that hold secrets (e.g. `keyStore`), from the spec's `x-astra-secret`. */
   readonly secretFields?: readonly string[];
   /**

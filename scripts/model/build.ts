@@ -175,13 +175,24 @@ const COLLECTION_QUERY = new Set(['continue', 'filter', 'include', 'limit', 'ord
  * the runtime and the others from their schemas. Other kinds send none (the
  * runtime sends a query on list calls only).
  */
-export function queryOf(kind: OperationKind, declared: ParameterModel[]): QueryModel {
-  if (kind !== 'list') return { collection: [], other: [], required: false };
+export function queryOf(kind: OperationKind, declared: ParameterModel[], repeated: string[] = []): QueryModel {
+  if (kind !== 'list') return { collection: [], other: [], required: false, repeated: [] };
   return {
     collection: declared.filter((p) => COLLECTION_QUERY.has(p.name)).map((p) => p.name),
     other: declared.filter((p) => !COLLECTION_QUERY.has(p.name)),
     required: declared.some((p) => p.required),
+    repeated,
   };
+}
+
+/**
+ * Whether an array query parameter is sent once per value (`status=a&status=b`):
+ * OpenAPI's default for the query (`style: form`, `explode` defaulting to
+ * true). `explode: false` joins the values with commas (`status=a,b`).
+ */
+function isRepeated(param: JsonObject, doc: JsonObject): boolean {
+  const style = param.style ?? 'form';
+  return deref(param.schema, doc).type === 'array' && style === 'form' && param.explode !== false;
 }
 
 /**
@@ -318,7 +329,11 @@ function buildOperation(
   const header = byLocation('header');
   const states = kind === 'get' && success.type ? stateValuesOf(successSchema, ctx) : [];
   const id = typeof op.operationId === 'string' ? op.operationId : camelCase(`${m} ${path}`);
-  const query = queryOf(kind, byLocation('query'));
+  const query = queryOf(
+    kind,
+    byLocation('query'),
+    [...params.values()].filter((p) => p.in === 'query' && isRepeated(p, doc)).map((p) => p.name as string),
+  );
   return {
     id,
     method,

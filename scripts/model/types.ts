@@ -101,6 +101,8 @@ export interface QueryModel {
   other: ParameterModel[];
   /** Whether any of them is required (the `query` argument is then too). */
   required: boolean;
+  /** Array parameters sent once per value (`status=a&status=b`) rather than joined with commas. */
+  repeated: string[];
 }
 
 export interface ProblemResponseModel {

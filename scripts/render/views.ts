@@ -152,6 +152,7 @@ export interface DescriptorView {
   pagination: string;
   arrayList: boolean;
   queryParams: string[];
+  repeatedQueryParams: string[];
   secretFields: string[];
   failedStates: string[];
   deprecated: boolean;
@@ -232,6 +233,7 @@ export function descriptorView(op: OperationModel, name: string): DescriptorView
     pagination: op.pagination ?? '',
     arrayList: op.listShape === 'array',
     queryParams: [...op.query.collection, ...op.query.other.map((p) => p.name)],
+    repeatedQueryParams: op.query.repeated,
     secretFields: op.secretFields,
     failedStates: op.failedStates,
     deprecated: op.deprecated,

@@ -437,7 +437,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     config,
     list(op, ids, query, opts) {
       const pageUrl = (continueToken: string | undefined) => () =>
-        buildUrl(compiled(op), ids) + buildQuery(query, continueToken);
+        buildUrl(compiled(op), ids) + buildQuery(query, continueToken, op.repeatedQueryParams);
       const fail = <E extends AstraError>(Cls: AstraErrorClass<E>, what: string, fields?: object): E => {
         const k = prepare(op, ids, undefined, 'json', opts, pageUrl(undefined));
         const error = callError(Cls, contextOf(k), what, fields);

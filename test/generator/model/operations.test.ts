@@ -532,6 +532,7 @@ describe('query, arguments and runtime verb', () => {
               }),
             ],
             required: false,
+            repeated: ['status'],
           },
           args: [
             { name: 'query', role: 'query', optional: true },
@@ -624,7 +625,7 @@ describe('query, arguments and runtime verb', () => {
         want: {
           kind: 'create',
           verb: 'create',
-          query: { collection: [], other: [], required: false },
+          query: { collection: [], other: [], required: false, repeated: [] },
           args: [
             { name: 'body', role: 'body', optional: false },
             { name: 'options', role: 'options', optional: true },
