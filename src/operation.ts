@@ -188,21 +188,30 @@ export interface Runtime {
     query?: CollectionQuery<T, K>,
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
-  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): ApiPromise<T>;
+  // `query`, on the calls below: the query parameters an operation declares
+  // besides a list's, typed by its generated method.
+  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions, query?: object): ApiPromise<T>;
   /** Sends `body` (none when it is undefined: an action the spec declares no body for). */
   create<T>(
     op: OperationDescriptor,
     ids: readonly string[],
     body: object | undefined,
     options?: RequestOptions,
+    query?: object,
   ): ApiPromise<T>;
   update(
     op: OperationDescriptor,
     ids: readonly string[],
     body: object,
     options?: ConditionalRequestOptions,
+    query?: object,
   ): ApiPromise<void>;
-  delete(op: OperationDescriptor, ids: readonly string[], options?: ConditionalRequestOptions): ApiPromise<void>;
+  delete(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    options?: ConditionalRequestOptions,
+    query?: object,
+  ): ApiPromise<void>;
   /** Reads the resource until its `state` is one of `until`; `op` is its `get`. */
   waitFor<T extends { state?: string }>(
     op: OperationDescriptor,

@@ -171,15 +171,16 @@ export function isActionPath(path: string, pathItem: JsonObject, allPaths: reado
 const COLLECTION_QUERY = new Set(['continue', 'filter', 'include', 'limit', 'orderBy', 'skip', 'count']);
 
 /**
- * The query a method sends: a list's declared parameters, Astra's typed by
- * the runtime and the others from their schemas. Other kinds send none (the
- * runtime sends a query on list calls only).
+ * The query a method sends: every declared query parameter. On a list,
+ * Astra's collection parameters are typed by the runtime (`ListQuery`); every
+ * other parameter, and all of them on other kinds, are typed from their
+ * schemas.
  */
 export function queryOf(kind: OperationKind, declared: ParameterModel[], repeated: string[] = []): QueryModel {
-  if (kind !== 'list') return { collection: [], other: [], required: false, repeated: [] };
+  const collection = kind === 'list' ? declared.filter((p) => COLLECTION_QUERY.has(p.name)) : [];
   return {
-    collection: declared.filter((p) => COLLECTION_QUERY.has(p.name)).map((p) => p.name),
-    other: declared.filter((p) => !COLLECTION_QUERY.has(p.name)),
+    collection: collection.map((p) => p.name),
+    other: declared.filter((p) => !collection.includes(p)),
     required: declared.some((p) => p.required),
     repeated,
   };
@@ -206,9 +207,11 @@ export function verbOf(kind: OperationKind, method: string, hasBody: boolean): R
 }
 
 /**
- * The method's arguments: path ids, then the query (lists that declare one),
- * the body (creates and updates always; other shapes when the spec declares
- * one), and the options.
+ * The method's arguments: path ids, the body (creates and updates always;
+ * other shapes when the spec declares one), the query (when the operation
+ * declares one), and the options. A body comes before the query so that a
+ * required body never follows an optional query; an optional body before a
+ * required query is then required too.
  */
 export function argsOf(
   kind: OperationKind,
@@ -217,11 +220,11 @@ export function argsOf(
   body: OperationModel['requestBody'],
 ): MethodArgModel[] {
   const args: MethodArgModel[] = ids.map((name) => ({ name, role: 'id', optional: false }));
-  if (query.collection.length || query.other.length)
-    args.push({ name: 'query', role: 'query', optional: !query.required });
   if (kind === 'create' || kind === 'update') args.push({ name: 'body', role: 'body', optional: false });
   else if ((kind === 'action' || kind === 'other') && body)
-    args.push({ name: 'body', role: 'body', optional: !body.required });
+    args.push({ name: 'body', role: 'body', optional: !body.required && !query.required });
+  if (query.collection.length || query.other.length)
+    args.push({ name: 'query', role: 'query', optional: !query.required });
   args.push({ name: 'options', role: 'options', optional: true });
   return args;
 }

@@ -95,9 +95,9 @@ export interface MethodArgModel {
 
 /** The query a method sends. */
 export interface QueryModel {
-  /** Astra's collection parameters the operation declares (`limit`, `filter`, …), typed by the runtime's `CollectionQuery`. */
+  /** On a list, Astra's collection parameters it declares (`limit`, `filter`, …), typed by the runtime's `CollectionQuery`. */
   collection: string[];
-  /** Every other declared query parameter (a pet store's `status`), typed from its schema. */
+  /** Every other declared query parameter (a pet store's `status`, any of a non-list), typed from its schema. */
   other: ParameterModel[];
   /** Whether any of them is required (the `query` argument is then too). */
   required: boolean;
@@ -129,7 +129,7 @@ export interface OperationModel {
    * print the call (`astra.pets.list(query?)`) from the same list.
    */
   args: MethodArgModel[];
-  /** Query parameters the method sends (lists only: the runtime sends a query on list calls). */
+  /** The query parameters the method sends: every one the operation declares. */
   query: QueryModel;
   tag: string;
   summary: string;

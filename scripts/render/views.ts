@@ -122,7 +122,7 @@ export interface MethodView {
   result: string;
   /** `result` where `keyof` or an index follows it: parenthesised unless it is a plain name. */
   resultKey: string;
-  /** A list's query: the union of Astra's parameters it declares, and the type of its others. */
+  /** The query: on a list, the union of Astra's parameters it declares; the type of the others ('' when none). */
   query: { optional: boolean; collection: string; other: string } | null;
   /** The request body's schema type; '' when the spec declares none. */
   body: string;
@@ -263,15 +263,16 @@ function methodDocLines(op: OperationModel): string[] {
  * query parameters; an update answers 204.
  */
 function signatureTypes(op: OperationModel): (TypeNode | null | undefined)[] {
+  const query = op.query.other.map((p) => p.type);
   switch (op.kind) {
     case 'list':
-      return [op.listItem, ...op.query.other.map((p) => p.type)];
+      return [op.listItem, ...query];
     case 'update':
-      return [op.requestBody?.type];
+      return [op.requestBody?.type, ...query];
     case 'delete':
-      return [];
+      return query;
     default:
-      return [op.requestBody?.type, op.success.type];
+      return [op.requestBody?.type, op.success.type, ...query];
   }
 }
 

@@ -3,7 +3,7 @@
 // base URL and account id baked in, static headers built), so a call costs a
 // WeakMap lookup and a few string concatenations.
 
-import type { CollectionQuery, OperationDescriptor } from '../operation.js';
+import type { OperationDescriptor } from '../operation.js';
 import { configError } from './config.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
@@ -91,7 +91,7 @@ export function buildUrl({ op, parts }: CompiledOp, ids: readonly string[]): str
  * value with a 400 (problem 5 or 6).
  */
 export function buildQuery(
-  query: CollectionQuery<any, any> | undefined,
+  query: object | undefined,
   continueToken: string | undefined,
   repeated?: readonly string[],
 ): string {

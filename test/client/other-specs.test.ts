@@ -42,6 +42,29 @@ describe('every declared query parameter is sent', () => {
   });
 });
 
+describe('query parameters of operations that are not lists', () => {
+  it('a get, a create and a delete send their own query beside the id and the body', async () => {
+    server.handle((req, res) => {
+      if (req.method === 'DELETE') {
+        res.writeHead(204);
+        return res.end();
+      }
+      json(res, req.method === 'POST' ? 201 : 200, PETS[0]);
+    });
+    const pets = petStore(runtime()).pets;
+    await pets.get('p1', { withOwner: true });
+    await pets.create({ id: 'p2', name: 'Tom' }, { dryRun: true });
+    await pets.delete('p1', { reason: 'adopted' });
+    await pets.get('p1');
+    expect(server.requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search} ${r.body}`)).toEqual([
+      'GET /pets/p1?withOwner=true ',
+      'POST /pets?dryRun=true {"id":"p2","name":"Tom"}',
+      'DELETE /pets/p1?reason=adopted ',
+      'GET /pets/p1 ',
+    ]);
+  });
+});
+
 describe('methods named from operationIds', () => {
   it('an action is a method of its parent: POST to its own path with the body given, or none', async () => {
     server.handle((req, res) => (req.body ? json(res, 200, req.json) : json(res, 200, {})));

@@ -611,13 +611,16 @@ describe('query, arguments and runtime verb', () => {
       },
     ],
     [
-      'a create always takes a body; the query of a non-list is not sent',
+      "a create always takes a body, then its query: a non-list's parameters are all typed from their schemas, Astra names included",
       {
         given: {
           '/a/widgets': {
             post: {
               operationId: 'createWidget',
-              parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }],
+              parameters: [
+                { name: 'dryRun', in: 'query', schema: { type: 'boolean' } },
+                { name: 'limit', in: 'query', schema: { type: 'string' } },
+              ],
               responses: noContent,
             },
           },
@@ -625,9 +628,39 @@ describe('query, arguments and runtime verb', () => {
         want: {
           kind: 'create',
           verb: 'create',
-          query: { collection: [], other: [], required: false, repeated: [] },
+          query: {
+            collection: [],
+            other: [expect.objectContaining({ name: 'dryRun' }), expect.objectContaining({ name: 'limit' })],
+            required: false,
+            repeated: [],
+          },
           args: [
             { name: 'body', role: 'body', optional: false },
+            { name: 'query', role: 'query', optional: true },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      'an optional body before a required query is required too (a required argument never follows an optional one)',
+      {
+        given: {
+          '/a/widgets/{id}': {
+            post: {
+              operationId: 'poke',
+              parameters: [{ name: 'how', in: 'query', required: true, schema: { type: 'string' } }],
+              requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+              responses: noContent,
+            },
+          },
+        },
+        want: {
+          kind: 'other',
+          args: [
+            { name: 'id', role: 'id', optional: false },
+            { name: 'body', role: 'body', optional: false },
+            { name: 'query', role: 'query', optional: false },
             { name: 'options', role: 'options', optional: true },
           ],
         },
