@@ -132,8 +132,6 @@ export interface CollectionQuery<T, K extends keyof T> {
   skip?: number;
   /** Ask the service to report the number of items in `Page.count`. */
   count?: boolean;
-  /** Any other parameter the operation declares, typed by its generated method (`ListQuery`'s `Other`). */
-  [param: string]: unknown;
 }
 
 /**
@@ -182,14 +180,15 @@ export type BodyInput<B> = B extends { type?: unknown; version?: infer V }
 
 /** What generated client methods call. Implemented in src/runtime.ts. */
 export interface Runtime {
+  // `query`: the parameters the operation declares, typed by its generated
+  // method (a list's `CollectionQuery` members where it has them, every other
+  // parameter from the spec's schema).
   list<T, K extends keyof T = never>(
     op: OperationDescriptor,
     ids: readonly string[],
-    query?: CollectionQuery<T, K>,
+    query?: object,
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
-  // `query`, on the calls below: the query parameters an operation declares
-  // besides a list's, typed by its generated method.
   get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions, query?: object): ApiPromise<T>;
   /** Sends `body` (none when it is undefined: an action the spec declares no body for). */
   create<T>(

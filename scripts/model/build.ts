@@ -171,13 +171,14 @@ export function isActionPath(path: string, pathItem: JsonObject, allPaths: reado
 const COLLECTION_QUERY = new Set(['continue', 'filter', 'include', 'limit', 'orderBy', 'skip', 'count']);
 
 /**
- * The query a method sends: every declared query parameter. On a list,
- * Astra's collection parameters are typed by the runtime (`ListQuery`); every
- * other parameter, and all of them on other kinds, are typed from their
- * schemas.
+ * The query a method sends: every declared query parameter. On a list in
+ * Astra's envelope, Astra's collection parameters are typed by the runtime
+ * (`ListQuery`: `include` narrows the items, the pager follows `continue`);
+ * every other parameter, and all of them elsewhere (a pet store's `limit`
+ * means what its schema says), are typed from their schemas.
  */
-export function queryOf(kind: OperationKind, declared: ParameterModel[], repeated: string[] = []): QueryModel {
-  const collection = kind === 'list' ? declared.filter((p) => COLLECTION_QUERY.has(p.name)) : [];
+export function queryOf(astraList: boolean, declared: ParameterModel[], repeated: string[] = []): QueryModel {
+  const collection = astraList ? declared.filter((p) => COLLECTION_QUERY.has(p.name)) : [];
   return {
     collection: collection.map((p) => p.name),
     other: declared.filter((p) => !collection.includes(p)),
@@ -333,7 +334,7 @@ function buildOperation(
   const states = kind === 'get' && success.type ? stateValuesOf(successSchema, ctx) : [];
   const id = typeof op.operationId === 'string' ? op.operationId : camelCase(`${m} ${path}`);
   const query = queryOf(
-    kind,
+    listShape === 'envelope',
     byLocation('query'),
     [...params.values()].filter((p) => p.in === 'query' && isRepeated(p, doc)).map((p) => p.name as string),
   );

@@ -122,7 +122,7 @@ export interface MethodView {
   result: string;
   /** `result` where `keyof` or an index follows it: parenthesised unless it is a plain name. */
   resultKey: string;
-  /** The query: on a list, the union of Astra's parameters it declares; the type of the others ('' when none). */
+  /** The query: the union of Astra's collection parameters a list declares, and the type of the others ('' when none). */
   query: { optional: boolean; collection: string; other: string } | null;
   /** The request body's schema type; '' when the spec declares none. */
   body: string;
@@ -282,7 +282,7 @@ function runtimeTypesOf(operations: OperationModel[]): Set<string> {
   for (const op of operations) {
     if (op.kind === 'list') {
       names.add('Pager');
-      if (op.args.some((a) => a.role === 'query')) names.add('ListQuery').add('Selected');
+      if (op.query.collection.length) names.add('ListQuery').add('Selected');
     } else names.add('ApiPromise');
     if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
     if ((op.kind === 'update' || op.kind === 'delete') && op.conditional) names.add('ConditionalRequestOptions');
@@ -326,7 +326,7 @@ function methodView(op: OperationModel, descriptor: string): MethodView {
     query: queryArg
       ? {
           optional: queryArg.optional,
-          collection: op.query.collection.map(stringLiteral).join(' | ') || 'never',
+          collection: op.query.collection.map(stringLiteral).join(' | '),
           other: otherQueryType(op),
         }
       : null,

@@ -20,6 +20,7 @@
 // call was doing.
 
 import type {
+  CollectionQuery,
   ConditionalRequestOptions,
   OperationDescriptor,
   RequestOptions,
@@ -449,7 +450,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       };
       const fetchPage = (continueToken: string | undefined) =>
         send(op, ids, undefined, 'json', opts, pageUrl(continueToken)).then((r) => r.data);
-      return createPager(op, query, fetchPage, config.maxPages, fail);
+      return createPager(op, query as CollectionQuery<any, any> | undefined, fetchPage, config.maxPages, fail);
     },
     get: (op, ids, opts, query) => resultOf(send(op, ids, undefined, undefined, opts, withQuery(op, ids, query))),
     create: (op, ids, body, opts, query) => resultOf(send(op, ids, body, undefined, opts, withQuery(op, ids, query))),

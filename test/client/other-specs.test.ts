@@ -33,6 +33,15 @@ describe('every declared query parameter is sent', () => {
     expect(url.search).toBe('?status=available&status=sold&tags=a%20b&tags=c&born-after=2020-01-01&limit=5');
   });
 
+  it("on a list in Astra's envelope: include narrows the items, the list's own city goes beside it", async () => {
+    server.handle((_req, res) => json(res, 200, { items: [['o1', 'Ann']], metadata: {} }));
+    const owners = await petStore(runtime())
+      .owners.list({ include: ['id', 'name'], city: 'Oslo' })
+      .toArray({ max: 10 });
+    expect(owners).toEqual([{ id: 'o1', name: 'Ann' }]);
+    expect(server.requests[0]!.url.search).toBe('?include=id%2Cname&city=Oslo');
+  });
+
   it('sends a required parameter of a list on a literal path', async () => {
     server.handle((_req, res) => json(res, 200, PETS));
     const page = await petStore(runtime()).pets.findByStatus.list({ status: 'pending' }).firstPage();

@@ -497,7 +497,7 @@ describe('query, arguments and runtime verb', () => {
   const arrayOf = (schema: JsonObject) => ({ type: 'array', items: schema });
   const tests: [string, { given: JsonObject; want: Partial<OperationModel> }][] = [
     [
-      "a list's declared parameters: Astra's collection ones by name, every other one typed from its schema",
+      "a list in Astra's envelope: Astra's collection parameters by name, every other one typed from its schema",
       {
         given: {
           '/pets': {
@@ -507,7 +507,7 @@ describe('query, arguments and runtime verb', () => {
                 { name: 'limit', in: 'query', schema: { type: 'integer' } },
                 { name: 'status', in: 'query', schema: arrayOf({ type: 'string', enum: ['a', 'b'] }) },
               ],
-              responses: json(arrayOf({ $ref: '#/components/schemas/Widget' })),
+              responses: json({ $ref: '#/components/schemas/WidgetList' }),
             },
           },
         },
@@ -538,6 +538,29 @@ describe('query, arguments and runtime verb', () => {
             { name: 'query', role: 'query', optional: true },
             { name: 'options', role: 'options', optional: true },
           ],
+        },
+      },
+    ],
+    [
+      "a list answering a JSON array (not Astra's envelope): even `limit` is typed from its schema",
+      {
+        given: {
+          '/pets': {
+            get: {
+              operationId: 'listPets',
+              parameters: [{ name: 'limit', in: 'query', schema: { type: 'string' } }],
+              responses: json(arrayOf({ $ref: '#/components/schemas/Widget' })),
+            },
+          },
+        },
+        want: {
+          kind: 'list',
+          query: {
+            collection: [],
+            other: [expect.objectContaining({ name: 'limit', type: { kind: 'primitive', type: 'string' } })],
+            required: false,
+            repeated: [],
+          },
         },
       },
     ],
