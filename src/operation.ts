@@ -39,8 +39,16 @@ export interface OperationDescriptor {
   readonly pagination?: 'continue' | 'none';
   /** A list whose answer is a bare JSON array (one page) rather than Astra's `{ items, metadata }`. */
   readonly listShape?: 'array';
-  /** Query parameters the operation accepts. */
-  readonly queryParams?: readonly QueryParamName[];
+  /**
+   * Query parameters the operation declares: Astra's collection parameters
+   * and any other the spec names (a pet store's `status`).
+   */
+  readonly queryParams?: readonly string[];
+  /**
+   * Array query parameters sent once per value (`status=a&status=b`, OpenAPI's
+   * default); any other array is sent joined with commas (`include=id,name`).
+   */
+  readonly repeatedQueryParams?: readonly string[];
   /** Top-level request-body members that hold secrets (e.g. `keyStore`), from the spec's `x-astra-secret`. */
   readonly secretFields?: readonly string[];
   /**
@@ -52,6 +60,7 @@ export interface OperationDescriptor {
   readonly deprecated?: boolean;
 }
 
+/** Astra's collection query parameters, typed by `CollectionQuery`. */
 export type QueryParamName = 'continue' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip' | 'count';
 
 /** Options any call accepts. */
@@ -125,8 +134,16 @@ export interface CollectionQuery<T, K extends keyof T> {
   count?: boolean;
 }
 
-/** The query an operation accepts: only the parameters it declares. */
-export type ListQuery<T, K extends keyof T, P extends QueryParamName> = Pick<CollectionQuery<T, K>, P>;
+/**
+ * The query an operation accepts: only the parameters it declares, Astra's
+ * collection parameters (`P`) typed here and the others (`Other`, e.g.
+ * `{ status?: 'available' | 'sold' }`) typed from the spec by the generator.
+ */
+export type ListQuery<T, K extends keyof T, P extends QueryParamName, Other = unknown> = Pick<
+  CollectionQuery<T, K>,
+  P
+> &
+  Other;
 
 /** The item type a list yields: the whole resource, or just the included fields. */
 export type Selected<T, K extends keyof T> = [K] extends [never] ? T : Pick<T, K>;
@@ -163,21 +180,37 @@ export type BodyInput<B> = B extends { type?: unknown; version?: infer V }
 
 /** What generated client methods call. Implemented in src/runtime.ts. */
 export interface Runtime {
+  // `query`: the parameters the operation declares, typed by its generated
+  // method (a list's `CollectionQuery` members where it has them, every other
+  // parameter from the spec's schema).
   list<T, K extends keyof T = never>(
     op: OperationDescriptor,
     ids: readonly string[],
-    query?: CollectionQuery<T, K>,
+    query?: object,
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
-  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions): ApiPromise<T>;
-  create<T>(op: OperationDescriptor, ids: readonly string[], body: object, options?: RequestOptions): ApiPromise<T>;
+  get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions, query?: object): ApiPromise<T>;
+  /** Sends `body` (none when it is undefined: an action the spec declares no body for). */
+  create<T>(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    body: object | undefined,
+    options?: RequestOptions,
+    query?: object,
+  ): ApiPromise<T>;
   update(
     op: OperationDescriptor,
     ids: readonly string[],
     body: object,
     options?: ConditionalRequestOptions,
+    query?: object,
   ): ApiPromise<void>;
-  delete(op: OperationDescriptor, ids: readonly string[], options?: ConditionalRequestOptions): ApiPromise<void>;
+  delete(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    options?: ConditionalRequestOptions,
+    query?: object,
+  ): ApiPromise<void>;
   /** Reads the resource until its `state` is one of `until`; `op` is its `get`. */
   waitFor<T extends { state?: string }>(
     op: OperationDescriptor,

@@ -44,6 +44,7 @@ const listAccountsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateAccountOperation: OperationDescriptor = {
   id: 'updateAccount',

@@ -69,6 +69,7 @@ const listAppAppMirrorsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listAppMirrorsOperation: OperationDescriptor = {
   id: 'listAppMirrors',
@@ -78,6 +79,7 @@ const listAppMirrorsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateAppAppMirrorOperation: OperationDescriptor = {
   id: 'updateAppAppMirror',

@@ -69,6 +69,7 @@ const listAppsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listManagedClusterAppsOperation: OperationDescriptor = {
   id: 'listManagedClusterApps',
@@ -78,6 +79,7 @@ const listManagedClusterAppsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateAppOperation: OperationDescriptor = {
   id: 'updateApp',

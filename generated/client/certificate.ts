@@ -43,6 +43,7 @@ const listCertificatesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'filter', 'include', 'limit', 'orderBy'],
+  repeatedQueryParams: ['filter'],
 };
 const updateCertificateOperation: OperationDescriptor = {
   id: 'updateCertificate',

@@ -45,6 +45,7 @@ const listCloudsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateCloudOperation: OperationDescriptor = {
   id: 'updateCloud',

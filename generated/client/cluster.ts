@@ -59,6 +59,7 @@ const listCloudClustersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listClustersOperation: OperationDescriptor = {
   id: 'listClusters',
@@ -68,6 +69,7 @@ const listClustersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateCloudClusterOperation: OperationDescriptor = {
   id: 'updateCloudCluster',

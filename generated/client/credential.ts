@@ -44,6 +44,7 @@ const listCredentialsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'filter', 'include', 'limit', 'orderBy'],
+  repeatedQueryParams: ['filter'],
 };
 const updateCredentialOperation: OperationDescriptor = {
   id: 'updateCredential',

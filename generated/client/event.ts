@@ -8,7 +8,7 @@ import type {
   Runtime,
   Selected,
 } from '../../src/runtime-entry.js';
-import type { Event } from '../models/event.js';
+import type { EventModel } from '../models/event.js';
 
 const getEventOperation: OperationDescriptor = {
   id: 'getEvent',
@@ -25,6 +25,7 @@ const listEventsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**
@@ -41,10 +42,10 @@ export function eventsResource(rt: Runtime) {
      *
      * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
      */
-    list: <K extends keyof Event = never>(
-      query?: ListQuery<Event, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
+    list: <K extends keyof EventModel = never>(
+      query?: ListQuery<EventModel, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
       options?: RequestOptions,
-    ): Pager<Selected<Event, K>> => rt.list<Event, K>(listEventsOperation, [], query, options),
+    ): Pager<Selected<EventModel, K>> => rt.list<EventModel, K>(listEventsOperation, [], query, options),
     /**
      * Retrieve an event
      *
@@ -54,8 +55,8 @@ export function eventsResource(rt: Runtime) {
      *
      * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
      */
-    get: (eventId: string, options?: RequestOptions): ApiPromise<Event> =>
-      rt.get<Event>(getEventOperation, [eventId], options),
+    get: (eventId: string, options?: RequestOptions): ApiPromise<EventModel> =>
+      rt.get<EventModel>(getEventOperation, [eventId], options),
   };
 }
 

@@ -50,6 +50,7 @@ const listAppExecutionHookOverridesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
   deprecated: true,
 };
 const updateAppExecutionHookOverrideOperation: OperationDescriptor = {

@@ -66,6 +66,7 @@ const listAppExecutionHooksOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listExecutionHooksOperation: OperationDescriptor = {
   id: 'listExecutionHooks',
@@ -75,6 +76,7 @@ const listExecutionHooksOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateAppExecutionHookOperation: OperationDescriptor = {
   id: 'updateAppExecutionHook',

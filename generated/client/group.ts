@@ -66,6 +66,7 @@ const listGroupsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUserGroupsOperation: OperationDescriptor = {
   id: 'listUserGroups',
@@ -75,6 +76,7 @@ const listUserGroupsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateGroupOperation: OperationDescriptor = {
   id: 'updateGroup',

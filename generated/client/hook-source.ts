@@ -43,6 +43,7 @@ const listHookSourcesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateHookSourceOperation: OperationDescriptor = {
   id: 'updateHookSource',

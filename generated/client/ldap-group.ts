@@ -25,6 +25,7 @@ const listLdapGroupsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**

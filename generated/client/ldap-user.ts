@@ -25,6 +25,7 @@ const listLdapUsersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**

@@ -43,6 +43,7 @@ const listLicensesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateLicenseOperation: OperationDescriptor = {
   id: 'updateLicense',

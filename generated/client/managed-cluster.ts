@@ -45,6 +45,7 @@ const listManagedClustersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateManagedClusterOperation: OperationDescriptor = {
   id: 'updateManagedCluster',

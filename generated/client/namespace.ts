@@ -46,6 +46,7 @@ const listCloudClusterNamespacesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listClusterNamespacesOperation: OperationDescriptor = {
   id: 'listClusterNamespaces',
@@ -55,6 +56,7 @@ const listClusterNamespacesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listManagedClusterNamespacesOperation: OperationDescriptor = {
   id: 'listManagedClusterNamespaces',
@@ -64,6 +66,7 @@ const listManagedClusterNamespacesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const listNamespacesOperation: OperationDescriptor = {
   id: 'listNamespaces',
@@ -73,6 +76,7 @@ const listNamespacesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**

@@ -43,6 +43,7 @@ const listPackagesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit', 'orderBy'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**

@@ -135,6 +135,7 @@ const listGroupRoleBindingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listGroupUserRoleBindingsOperation: OperationDescriptor = {
   id: 'listGroupUserRoleBindings',
@@ -144,6 +145,7 @@ const listGroupUserRoleBindingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listRoleBindingsOperation: OperationDescriptor = {
   id: 'listRoleBindings',
@@ -153,6 +155,7 @@ const listRoleBindingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUserGroupRoleBindingsOperation: OperationDescriptor = {
   id: 'listUserGroupRoleBindings',
@@ -162,6 +165,7 @@ const listUserGroupRoleBindingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUserRoleBindingsOperation: OperationDescriptor = {
   id: 'listUserRoleBindings',
@@ -171,6 +175,7 @@ const listUserRoleBindingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateGroupRoleBindingOperation: OperationDescriptor = {
   id: 'updateGroupRoleBinding',

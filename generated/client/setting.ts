@@ -29,6 +29,7 @@ const listSettingsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateSettingOperation: OperationDescriptor = {
   id: 'updateSetting',

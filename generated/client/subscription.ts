@@ -43,6 +43,7 @@ const listSubscriptionsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateSubscriptionOperation: OperationDescriptor = {
   id: 'updateSubscription',

@@ -66,6 +66,7 @@ const listGroupUserTokensOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUserTokensOperation: OperationDescriptor = {
   id: 'listUserTokens',
@@ -75,6 +76,7 @@ const listUserTokensOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateGroupUserTokenOperation: OperationDescriptor = {
   id: 'updateGroupUserToken',

@@ -28,6 +28,7 @@ const listTopologyAppsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include'],
+  repeatedQueryParams: ['filter'],
   deprecated: true,
 };
 

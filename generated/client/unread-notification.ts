@@ -45,6 +45,7 @@ const listGroupUserUnreadNotificationsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUserUnreadNotificationsOperation: OperationDescriptor = {
   id: 'listUserUnreadNotifications',
@@ -54,6 +55,7 @@ const listUserUnreadNotificationsOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 
 /**

@@ -29,6 +29,7 @@ const listUpgradesOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'none',
   queryParams: ['filter', 'include', 'limit'],
+  repeatedQueryParams: ['filter'],
 };
 const updateUpgradeOperation: OperationDescriptor = {
   id: 'updateUpgrade',

@@ -67,6 +67,7 @@ const listGroupUsersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const listUsersOperation: OperationDescriptor = {
   id: 'listUsers',
@@ -76,6 +77,7 @@ const listUsersOperation: OperationDescriptor = {
   responseMediaType: 'application/json',
   pagination: 'continue',
   queryParams: ['continue', 'count', 'filter', 'include', 'limit', 'orderBy', 'skip'],
+  repeatedQueryParams: ['filter'],
 };
 const updateGroupUserOperation: OperationDescriptor = {
   id: 'updateGroupUser',

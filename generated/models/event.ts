@@ -19,12 +19,23 @@ import type {
 } from './common.js';
 
 /**
+ * A page of events. Items are objects, or arrays of field values when the request used `include`.
+ * @example {"items":[["3e7a1c52-9d4b-4f06-a8e1-6b2c0d9f4a17","informational","Application backup completed"],["7f2b9a41-0c6d-4e38-b1a5-2d4c6e8f0a13","warning","Cluster storage nearly full"]],"metadata":{"continue":"ZXZlbnRzOjI="}}
+ */
+export type EventList = {
+  items: Array<EventModel | ProjectedItem>;
+  metadata: ListMetadata;
+};
+
+/**
  * One event, as the service returns it.
  *
  * Resource versions: 1.4, 1.3, 1.2, 1.1, 1.0 (newest first).
+ *
+ * The spec's schema `Event`, named `EventModel` here: `Event` would shadow the global of that name.
  * @example {"type":"application/astra-event","version":"1.4","id":"3e7a1c52-9d4b-4f06-a8e1-6b2c0d9f4a17","name":"astra.app.backup.completed","sequenceCount":4182,"summary":"Application backup completed","eventTime":"2023-11-02T14:05:31.118Z","source":"backup-service","resourceID":"5d9c2e1a-7b3f-4a68-9c0d-1e2f3a4b5c6d","additionalResourceIDs":["8a6f4e2d-1c3b-4a59-8e7d-6f5a4b3c2d1e"],"resourceType":"application/astra-appBackup","correlationID":"0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e","severity":"informational","class":"user","description":"The backup of application wordpress finished successfully.","destinations":["notification"],"resourceURI":"/accounts/6a1e8c27-36f2-4d0b-9f43-1d2c3b4a5e6f/k8s/v1/apps/8a6f4e2d-1c3b-4a59-8e7d-6f5a4b3c2d1e/appBackups","resourceMethod":"post","resourceMethodResult":"201","userID":"8f84cf09-8036-51e4-b579-bd30cb07b269","accountID":"6a1e8c27-36f2-4d0b-9f43-1d2c3b4a5e6f","data":{"ttl":2592000},"metadata":{"labels":[],"creationTimestamp":"2023-11-02T14:05:31.118Z","modificationTimestamp":"2023-11-02T14:05:31.118Z","createdBy":"00000000-0000-0000-0000-000000000000"}}
  */
-export type Event = {
+export type EventModel = {
   type: EventType;
   version: EventVersion;
   readonly id: Identifier;
@@ -108,15 +119,6 @@ export type Event = {
   accountID?: Identifier;
   data?: EventData;
   metadata: Metadata;
-};
-
-/**
- * A page of events. Items are objects, or arrays of field values when the request used `include`.
- * @example {"items":[["3e7a1c52-9d4b-4f06-a8e1-6b2c0d9f4a17","informational","Application backup completed"],["7f2b9a41-0c6d-4e38-b1a5-2d4c6e8f0a13","warning","Cluster storage nearly full"]],"metadata":{"continue":"ZXZlbnRzOjI="}}
- */
-export type EventList = {
-  items: Array<Event | ProjectedItem>;
-  metadata: ListMetadata;
 };
 
 /**

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
-import { camelCase, fileStem, identifier, typeName, uniqueNames } from './naming.ts';
+import { camelCase, fileStem, identifier, schemaTypeNames, uniqueNames } from './naming.ts';
 import {
   type SchemaContext,
   docOf,
@@ -17,11 +17,14 @@ import {
 } from './schemas.ts';
 import type {
   ApiModel,
+  MethodArgModel,
   OperationKind,
   OperationModel,
   ParameterModel,
   ProblemModel,
+  QueryModel,
   ResourceNodeModel,
+  RuntimeVerb,
   SchemaModel,
   TagModel,
   TypeNode,
@@ -51,12 +54,18 @@ export function buildModel(bundled: JsonObject): ApiModel {
       ? bundled.components.schemas
       : {}) as JsonObject,
   ).sort(compareText);
-  const typeNames = uniqueNames(schemaKeys.map((k) => typeName(k)));
-  const ctx: SchemaContext = { document: bundled, schemaNames: new Map(schemaKeys.map((k, i) => [k, typeNames[i]!])) };
+  const typeNames = schemaTypeNames(schemaKeys);
+  const ctx: SchemaContext = {
+    document: bundled,
+    schemaNames: new Map(schemaKeys.map((k, i) => [k, typeNames[i]!.name])),
+  };
+  const shadowed = new Map(typeNames.flatMap((t) => (t.shadows ? [[t.name, t.shadows] as const] : [])));
 
   const tags = buildTags(bundled);
   const operations = buildOperations(bundled, ctx, tags);
-  const schemas = buildSchemas(bundled, ctx, operations, tags);
+  const schemas = buildSchemas(bundled, ctx, operations, tags).map((s) =>
+    shadowed.has(s.name) ? { ...s, shadows: shadowed.get(s.name)! } : s,
+  );
   const resources = buildResourceTree(bundled, operations, tags);
   const problems = buildProblems(bundled);
   const info = isObject(bundled.info) ? bundled.info : {};
@@ -130,16 +139,95 @@ const isTemplate = (segment: string) => /^\{[^}]+\}$/.test(segment);
 export function buildOperations(doc: JsonObject, ctx: SchemaContext, _tags?: TagModel[]): OperationModel[] {
   const out: OperationModel[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
-  for (const path of sortBy(Object.keys(paths), (p) => p)) {
+  const sorted = sortBy(Object.keys(paths), (p) => p);
+  for (const path of sorted) {
     const pathItem = deref(paths[path], doc);
     const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
+    const action = isActionPath(path, pathItem, sorted);
     for (const m of METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
-      out.push(buildOperation(doc, ctx, path, m, op, shared));
+      out.push(buildOperation(doc, ctx, path, m, op, shared, action && m !== 'get'));
     }
   }
   return out;
+}
+
+/**
+ * A path that names an action, not a collection: outside Astra's
+ * `<category>/<version>` layout, a literal segment right after an id
+ * (`/pets/{petId}/vaccinate`) with no GET and no path below it. Nothing there
+ * can be listed or read, so its operations are methods of the parent
+ * resource (`pets.vaccinatePet(petId)`), named from their operationIds.
+ */
+export function isActionPath(path: string, pathItem: JsonObject, allPaths: readonly string[]): boolean {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length < 2 || isTemplate(parts.at(-1)!) || !isTemplate(parts.at(-2)!)) return false;
+  if (collectionSegments(path).category !== null || isObject(pathItem.get)) return false;
+  return !allPaths.some((p) => p.startsWith(`${path}/`));
+}
+
+/** Astra's collection query parameters: the runtime's `CollectionQuery` types them (paging, filter, include…). */
+const COLLECTION_QUERY = new Set(['continue', 'filter', 'include', 'limit', 'orderBy', 'skip', 'count']);
+
+/**
+ * The query a method sends: every declared query parameter. On a list in
+ * Astra's envelope, Astra's collection parameters are typed by the runtime
+ * (`ListQuery`: `include` narrows the items, the pager follows `continue`);
+ * every other parameter, and all of them elsewhere (a pet store's `limit`
+ * means what its schema says), are typed from their schemas.
+ */
+export function queryOf(astraList: boolean, declared: ParameterModel[], repeated: string[] = []): QueryModel {
+  const collection = astraList ? declared.filter((p) => COLLECTION_QUERY.has(p.name)) : [];
+  return {
+    collection: collection.map((p) => p.name),
+    other: declared.filter((p) => !collection.includes(p)),
+    required: declared.some((p) => p.required),
+    repeated,
+  };
+}
+
+/**
+ * Whether an array query parameter is sent once per value (`status=a&status=b`):
+ * OpenAPI's default for the query (`style: form`, `explode` defaulting to
+ * true). `explode: false` joins the values with commas (`status=a,b`).
+ */
+function isRepeated(param: JsonObject, doc: JsonObject): boolean {
+  const style = param.style ?? 'form';
+  return deref(param.schema, doc).type === 'array' && style === 'form' && param.explode !== false;
+}
+
+/**
+ * The runtime function behind a method. A CRUD kind calls its namesake; an
+ * action or other shape sends its body through `create` when it has one (or
+ * its method carries one), else reads through `get`.
+ */
+export function verbOf(kind: OperationKind, method: string, hasBody: boolean): RuntimeVerb {
+  if (kind !== 'action' && kind !== 'other') return kind;
+  return hasBody || method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'create' : 'get';
+}
+
+/**
+ * The method's arguments: path ids, the body (creates and updates always;
+ * other shapes when the spec declares one), the query (when the operation
+ * declares one), and the options. A body comes before the query so that a
+ * required body never follows an optional query; an optional body before a
+ * required query is then required too.
+ */
+export function argsOf(
+  kind: OperationKind,
+  ids: string[],
+  query: QueryModel,
+  body: OperationModel['requestBody'],
+): MethodArgModel[] {
+  const args: MethodArgModel[] = ids.map((name) => ({ name, role: 'id', optional: false }));
+  if (kind === 'create' || kind === 'update') args.push({ name: 'body', role: 'body', optional: false });
+  else if ((kind === 'action' || kind === 'other') && body)
+    args.push({ name: 'body', role: 'body', optional: !body.required && !query.required });
+  if (query.collection.length || query.other.length)
+    args.push({ name: 'query', role: 'query', optional: !query.required });
+  args.push({ name: 'options', role: 'options', optional: true });
+  return args;
 }
 
 function buildOperation(
@@ -149,6 +237,7 @@ function buildOperation(
   m: string,
   op: JsonObject,
   shared: Json[],
+  action = false,
 ): OperationModel {
   const method = m.toUpperCase() as OperationModel['method'];
   const params = new Map<string, JsonObject>();
@@ -218,7 +307,8 @@ function buildOperation(
   const envelope = answersJson && isListEnvelope(successSchema, doc);
   // A JSON array answered on a collection path is a list too (a single page).
   const bareArray = answersJson && !envelope && isArraySchema(successSchema, doc);
-  const kind = operationKind(method, path, pagination, envelope || bareArray);
+  const shapeUnknown = !answersJson || successSchema === undefined;
+  const kind = action ? 'action' : operationKind(method, path, pagination, envelope || bareArray, shapeUnknown);
   const listShape = kind !== 'list' ? null : bareArray ? 'array' : 'envelope';
   const listItem =
     listShape === 'array'
@@ -242,12 +332,27 @@ function buildOperation(
     });
   const header = byLocation('header');
   const states = kind === 'get' && success.type ? stateValuesOf(successSchema, ctx) : [];
+  const id = typeof op.operationId === 'string' ? op.operationId : camelCase(`${m} ${path}`);
+  const query = queryOf(
+    listShape === 'envelope',
+    byLocation('query'),
+    [...params.values()].filter((p) => p.in === 'query' && isRepeated(p, doc)).map((p) => p.name as string),
+  );
   return {
-    id: typeof op.operationId === 'string' ? op.operationId : camelCase(`${m} ${path}`),
+    id,
     method,
     path,
     kind,
-    methodName: kind === 'other' ? identifier(m) : kind,
+    // Made unique on its accessor by buildResourceTree.
+    methodName: kind === 'action' || kind === 'other' ? identifier(id, identifier(m)) : kind,
+    verb: verbOf(kind, method, requestBody !== null),
+    args: argsOf(
+      kind,
+      pathParams.map((p) => p.argName),
+      query,
+      requestBody,
+    ),
+    query,
     tag,
     summary: typeof op.summary === 'string' ? op.summary : '',
     ...(typeof op.description === 'string' ? { description: op.description } : {}),
@@ -258,7 +363,7 @@ function buildOperation(
     success,
     listItem,
     listShape,
-    pagination,
+    pagination: kind === 'list' ? pagination : null,
     resourceType: requestBody ? resourceTypeOf(bodySchema, ctx) : null,
     versions: requestBody ? versionsOf(bodySchema, ctx) : [],
     secretFields: requestBody ? secretFieldsOf(bodySchema, ctx) : [],
@@ -271,22 +376,24 @@ function buildOperation(
 
 /**
  * CRUD kind from method and path shape. A GET on a collection path is a list
- * only when it is declared as one (x-astra-pagination) or answers a list (the
- * envelope, or a JSON array); Astra's metrics endpoint is a collection-shaped
- * path that is not.
+ * when it answers a list (the envelope, or a JSON array), or when it is
+ * declared as one (x-astra-pagination) and its answer has no JSON schema to
+ * say otherwise. Astra's metrics (OpenMetrics text) and OpenAPI document (one
+ * JSON object) are collection-shaped paths that are not lists: `get`.
  */
 export function operationKind(
   method: string,
   path: string,
   pagination: string | null,
-  answersListEnvelope: boolean,
+  answersList: boolean,
+  answerUnknown = false,
 ): OperationKind {
   const last = path.split('/').filter(Boolean).pop() ?? '';
   const onInstance = isTemplate(last);
   switch (method) {
     case 'GET':
       if (onInstance) return 'get';
-      return pagination || answersListEnvelope ? 'list' : 'get';
+      return answersList || (pagination !== null && answerUnknown) ? 'list' : 'get';
     case 'POST':
       return onInstance ? 'other' : 'create';
     case 'PUT':
@@ -423,10 +530,12 @@ export function buildResourceTree(
     for (let i = 0; i < chain.length; i++) {
       node = level.find((n) => n.accessor === chain[i]);
       if (!node) {
+        const factoryName = identifier(`${chain.slice(0, i + 1).join(' ')} resource`);
         node = {
           accessor: chain[i]!,
           chain: chain.slice(0, i + 1),
-          factoryName: identifier(`${chain.slice(0, i + 1).join(' ')} resource`),
+          factoryName,
+          typeName: factoryName.charAt(0).toUpperCase() + factoryName.slice(1),
           module: moduleOfTag.get(tag) ?? 'common',
           tag,
           parentIds: i === chain.length - 1 ? parentIds : [],
@@ -445,7 +554,9 @@ export function buildResourceTree(
   for (const op of operations) {
     const item = deref(paths[op.path], doc);
     const override = typeof item['x-astra-accessor'] === 'string' ? item['x-astra-accessor'] : null;
-    const { segments } = collectionSegments(op.path);
+    const { segments: pathSegments } = collectionSegments(op.path);
+    // An action is a method of the resource its path continues.
+    const segments = op.kind === 'action' ? pathSegments.slice(0, -1) : pathSegments;
     const collection = segments.filter((s) => !isTemplate(s)).map((s) => identifier(s, 'resource'));
     if (!collection.length) collection.push('root');
     if (override) collection[collection.length - 1] = identifier(override, 'resource');
@@ -460,6 +571,11 @@ export function buildResourceTree(
       node.parentIds = op.parameters.path.slice(0, countParentIds(segments)).map((p) => p.argName);
     }
     const key = `${collection.join('.')}#${op.methodName}`;
+    if (isNamedById(op)) {
+      node.operations.push(op);
+      if (!op.deprecated) node.deprecated = false;
+      continue;
+    }
     if (seenMethod.has(key)) {
       errors.push(
         `${op.method} ${op.path} and ${seenMethod.get(key)} both map to ${collection.join('.')}.${op.methodName}(); set x-astra-accessor on one path item`,
@@ -473,12 +589,31 @@ export function buildResourceTree(
   if (errors.length) throw new AccessorCollisionError(errors);
   const finish = (nodes: ResourceNodeModel[]): ResourceNodeModel[] => {
     for (const n of nodes) {
+      nameByOperationId(n.operations);
       n.children = finish(n.children);
       if (!n.operations.length) n.deprecated = n.children.every((c) => c.deprecated);
     }
     return sortBy(nodes, (n) => n.accessor);
   };
   return finish(roots);
+}
+
+const isNamedById = (op: OperationModel) => op.kind === 'action' || op.kind === 'other';
+
+/**
+ * Methods named from operationIds, made unique on their accessor: a name the
+ * CRUD methods (or `waitFor`) already take, or an earlier one of these, gets
+ * 2, 3, … appended, in path then method order.
+ */
+function nameByOperationId(operations: OperationModel[]): void {
+  const taken = new Set(operations.filter((o) => !isNamedById(o)).map((o) => o.methodName));
+  if (operations.some((o) => o.states.length)) taken.add('waitFor');
+  for (const op of operations.filter(isNamedById)) {
+    let name = op.methodName;
+    for (let i = 2; taken.has(name); i++) name = `${op.methodName}${i}`;
+    taken.add(name);
+    op.methodName = name;
+  }
 }
 
 export class AccessorCollisionError extends Error {

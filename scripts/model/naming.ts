@@ -51,6 +51,45 @@ export function typeName(text: string, fallback = 'Schema'): string {
   return id;
 }
 
+/**
+ * Type names a generated declaration must not take: the standard library's
+ * globals (a schema named `Error` exported as `type Error` would shadow the
+ * global in every file that imports it) and the runtime types the generated
+ * modules import by name.
+ */
+export const GLOBAL_TYPE_NAMES: ReadonlySet<string> = new Set(
+  (
+    'Array ArrayBuffer BigInt Blob Boolean DataView Date Error EvalError Event EventTarget Exclude Extract File ' +
+    'FormData Function Headers InstanceType Iterable Iterator JSON Map Math NonNullable Number Object Omit ' +
+    'Parameters Partial Pick Promise PromiseLike Proxy RangeError Readonly ReadonlyArray Record ReferenceError ' +
+    'Reflect RegExp Request Required Response ReturnType Set String Symbol SyntaxError TypeError URIError URL ' +
+    'URLSearchParams WeakMap WeakRef WeakSet AbortSignal AbortController TextDecoder TextEncoder Uint8Array ' +
+    // What generated modules import from the runtime.
+    'ApiPromise BodyInput ConditionalRequestOptions ListQuery OperationDescriptor Pager RequestOptions ' +
+    'Runtime Selected WaitOptions AstraClientResources'
+  ).split(' '),
+);
+
+/**
+ * Type names for the spec's schema keys, unique, none of them a global: a
+ * global's name gets `Model` appended (`Error` → `ErrorModel`; `Body` when
+ * the spec already has an `ErrorModel`). Returns each name and, for a renamed
+ * one, the name it would have shadowed.
+ */
+export function schemaTypeNames(keys: string[]): { name: string; shadows?: string }[] {
+  const base = keys.map((k) => typeName(k));
+  const taken = new Set(base.filter((n) => !GLOBAL_TYPE_NAMES.has(n)));
+  const renamed = base.map((n) => {
+    if (!GLOBAL_TYPE_NAMES.has(n)) return n;
+    const name = [`${n}Model`, `${n}Body`, `${n}Schema`].find((c) => !taken.has(c)) ?? `${n}Model`;
+    taken.add(name);
+    return name;
+  });
+  return uniqueNames(renamed).map((name, i) =>
+    GLOBAL_TYPE_NAMES.has(base[i]!) ? { name, shadows: base[i]! } : { name },
+  );
+}
+
 /** A file name stem: lowercase kebab-case of [a-z0-9] only, so it cannot climb out of a folder. */
 export function fileStem(text: string, fallback = 'resource'): string {
   const stem = words(text)

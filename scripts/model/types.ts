@@ -43,6 +43,12 @@ export interface PropertyModel {
 export interface SchemaModel {
   /** TypeScript type name. */
   name: string;
+  /**
+   * Set when the name the spec gives (`Error`) would shadow a global of
+   * TypeScript's or the runtime's (`Error`, `Promise`, `Pager`): the name it
+   * would have had; `name` is then that name with `Model` appended.
+   */
+  shadows?: string;
   /** The key under components/schemas. */
   specName: string;
   /** Model module (file stem) the type is emitted in. */
@@ -64,7 +70,40 @@ export interface ParameterModel {
   doc: DocModel;
 }
 
-export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'other';
+/**
+ * What an operation is to the SDK. `action`: a POST (or other non-GET) on a
+ * literal path segment under an instance that nothing else uses
+ * (`POST /pets/{petId}/vaccinate`), a method of the parent resource; `other`:
+ * any other shape the CRUD rules do not name (a POST on an instance, a PUT
+ * on a collection). Both are named from their operationId.
+ */
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action' | 'other';
+
+/**
+ * The runtime function a method calls (src/operation.ts `Runtime`): `get`
+ * sends no body and returns the decoded answer, `create` sends a body.
+ */
+export type RuntimeVerb = 'list' | 'get' | 'create' | 'update' | 'delete';
+
+/** One argument of a generated method, in order. */
+export interface MethodArgModel {
+  /** The argument's name in the method (`credentialId`, `query`, `body`, `options`). */
+  name: string;
+  role: 'id' | 'query' | 'body' | 'options';
+  optional: boolean;
+}
+
+/** The query a method sends. */
+export interface QueryModel {
+  /** On a list, Astra's collection parameters it declares (`limit`, `filter`, …), typed by the runtime's `CollectionQuery`. */
+  collection: string[];
+  /** Every other declared query parameter (a pet store's `status`, any of a non-list), typed from its schema. */
+  other: ParameterModel[];
+  /** Whether any of them is required (the `query` argument is then too). */
+  required: boolean;
+  /** Array parameters sent once per value (`status=a&status=b`) rather than joined with commas. */
+  repeated: string[];
+}
 
 export interface ProblemResponseModel {
   status: string;
@@ -78,8 +117,20 @@ export interface OperationModel {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
   path: string;
   kind: OperationKind;
-  /** SDK method name on its resource accessor. */
+  /**
+   * SDK method name on its resource accessor: the kind for CRUD shapes, the
+   * sanitised operationId for `action` and `other` (unique on the accessor).
+   */
   methodName: string;
+  /** The runtime function the method calls. */
+  verb: RuntimeVerb;
+  /**
+   * The method's arguments in order: the client declares them and the docs
+   * print the call (`astra.pets.list(query?)`) from the same list.
+   */
+  args: MethodArgModel[];
+  /** The query parameters the method sends: every one the operation declares. */
+  query: QueryModel;
   tag: string;
   summary: string;
   description?: string;
@@ -126,6 +177,8 @@ export interface ResourceNodeModel {
   chain: string[];
   /** Identifier of the factory function (`appsAppSnapsResource`). */
   factoryName: string;
+  /** The type of the factory's result, exported by its client module (`AppsAppSnapsResource`). */
+  typeName: string;
   /** Client module (file stem) this node's factory lives in. */
   module: string;
   tag: string;

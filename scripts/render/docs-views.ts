@@ -135,13 +135,12 @@ export interface OperationDocFacts {
 
 /** `astra.apps.appSnaps.list(appId, query?)`: how api.md names a method. */
 export function sdkCall(node: ResourceNodeModel, op: OperationModel): string {
-  const args = op.parameters.path.map((p) => p.argName);
-  if (op.kind === 'list' && sdkQueryNames(op).length) args.push('query?');
-  if (op.requestBody || ['create', 'update'].includes(op.kind)) args.push('body');
+  const args = op.args.filter((a) => a.role !== 'options').map((a) => `${a.name}${a.optional ? '?' : ''}`);
   return `astra.${node.chain.join('.')}.${op.methodName}(${args.join(', ')})`;
 }
 
-const sdkQueryNames = (op: OperationModel) => op.parameters.query.map((p) => p.name).filter((n) => n in SDK_QUERY);
+/** Astra's collection members the runtime types on this method (the model decides which apply). */
+const sdkQueryNames = (op: OperationModel) => op.query.collection.filter((n) => n in SDK_QUERY);
 
 /** Where each named type is documented: `credential.md#type-Credential`. */
 export type TypeLinks = Map<string, string>;
@@ -232,11 +231,18 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
   const query = sdkQueryNames(op);
   const optionsType = op.conditional ? 'ConditionalRequestOptions' : 'RequestOptions';
 
-  const args = ids.map((p) => `${p.argName}: string`);
-  if (op.kind === 'list' && query.length) args.push(`query?: { ${query.map((q) => `${q}?`).join(', ')} }`);
-  if (body) args.push(`body: ${bodyType}`);
-  else if (op.kind === 'create' || op.kind === 'update') args.push('body: object');
-  args.push(`options?: ${optionsType}`);
+  // The signature is the model's argument list (the client declares the same one), typed for reading.
+  const queryMembers = [
+    ...query.map((q) => `${q}?`),
+    ...op.query.other.map((p) => `${p.name}${p.required ? '' : '?'}`),
+  ];
+  const args = op.args.map((a) => {
+    const name = `${a.name}${a.optional ? '?' : ''}`;
+    if (a.role === 'id') return `${name}: string`;
+    if (a.role === 'query') return `${name}: { ${queryMembers.join(', ')} }`;
+    if (a.role === 'body') return `${name}: ${body ? bodyType : 'object'}`;
+    return `${name}: ${optionsType}`;
+  });
   const returnType =
     op.kind === 'list'
       ? `Pager<${item}>`
@@ -254,6 +260,12 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
       type: markdownCode(SDK_QUERY[q]!.type(item), 'cell'),
       required: 'no',
       description: cell(SDK_QUERY[q]!.description(item, op)),
+    })),
+    ...op.query.other.map((p) => ({
+      name: c(`query.${p.name}`),
+      type: markdownCode(printType(p.type), 'cell'),
+      required: p.required ? 'yes' : 'no',
+      description: cell(p.doc.description ?? ''),
     })),
     // With `ifMatch` typed in the options, If-Match is documented there rather than as a raw header.
     ...op.parameters.header

@@ -43,7 +43,7 @@ export function modelModuleViews(model: ApiModel): ModelModuleView[] {
       types: schemas.map((s) => ({
         doc: docComment({
           ...s.doc,
-          description: [s.doc.description, versionNote(s)].filter(Boolean).join('\n\n') || undefined,
+          description: [s.doc.description, versionNote(s), shadowNote(s)].filter(Boolean).join('\n\n') || undefined,
         } as SchemaModel['doc']).trimEnd(),
         name: s.name,
         body: printType(s.type, { recursive }),
@@ -73,6 +73,11 @@ export function recursiveSchemas(schemas: SchemaModel[]): Set<string> {
   return out;
 }
 
+function shadowNote(s: SchemaModel): string | undefined {
+  if (!s.shadows) return undefined;
+  return `The spec's schema \`${s.specName}\`, named \`${s.name}\` here: \`${s.shadows}\` would shadow the global of that name.`;
+}
+
 function versionNote(s: SchemaModel): string | undefined {
   if (!s.versions.length) return undefined;
   return `Resource versions: ${s.versions.join(', ')} (newest first).`;
@@ -94,31 +99,65 @@ function importsFor(refs: Set<string>, module: string, moduleOf: Map<string, str
 
 // ---------- client ----------
 
+/** One method of a resource, fed to the partial of its kind (templates/partials/method-*.hbs). */
 export interface MethodView {
-  doc: string;
+  /** The partial that prints it: one per kind; `other` shapes print as actions. */
+  partial: `method-${Exclude<OperationModel['kind'], 'other'> | 'wait-for'}`;
+  docLines: string[];
   name: string;
-  typeParams: string;
-  params: string;
-  returnType: string;
-  call: string;
+  /** The descriptor constant it hands the runtime. */
+  descriptor: string;
+  /** Positional id arguments. */
+  ids: string[];
+  /** Action and other shapes: whether it calls the runtime's `create` (sends a body, or none), else `get`. */
+  sendsBody: boolean;
+  /** The type it resolves to (get, create, action; the item type of a list; the resource of waitFor). */
+  result: string;
+  /** `result` where `keyof` or an index follows it: parenthesised unless it is a plain name. */
+  resultKey: string;
+  /** The query: the union of Astra's collection parameters a list declares, and the type of the others ('' when none). */
+  query: { optional: boolean; collection: string; other: string } | null;
+  /** The request body's schema type; '' when the spec declares none. */
+  body: string;
+  bodyOptional: boolean;
+  /** Update and delete: whether `options.ifMatch` is accepted. */
+  conditional: boolean;
 }
 
 export interface NodeView {
-  doc: string;
+  docLines: string[];
   factoryName: string;
   typeName: string;
   methods: MethodView[];
+}
+
+/** An OperationDescriptor (src/operation.ts) as plain fields; '' and [] are left out. */
+export interface DescriptorView {
+  name: string;
+  id: string;
+  method: string;
+  path: string;
+  pathParams: string[];
+  requestMediaType: string;
+  responseMediaType: string;
+  resourceType: string;
+  versions: string[];
+  pagination: string;
+  arrayList: boolean;
+  queryParams: string[];
+  repeatedQueryParams: string[];
+  secretFields: string[];
+  failedStates: string[];
+  deprecated: boolean;
 }
 
 export interface ClientModuleView {
   file: string;
   runtimeImports: string;
   imports: { names: string; from: string }[];
-  descriptors: { name: string; value: string }[];
+  descriptors: DescriptorView[];
   nodes: NodeView[];
 }
-
-const QUERY_NAMES = new Set(['continue', 'filter', 'include', 'limit', 'orderBy', 'skip', 'count']);
 
 export function clientModuleViews(model: ApiModel): ClientModuleView[] {
   const nodes = flatten(model.resources).filter((n) => n.operations.length);
@@ -129,37 +168,31 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
   }
   const moduleOf = new Map(model.schemas.map((s) => [s.name, s.module]));
   return sortBy(byModule.keys(), (m) => m).map((module) => {
+    const moduleNodes = byModule.get(module)!;
+    const operations = moduleNodes.flatMap((n) => n.operations);
+    const names = descriptorNames(operations);
     const refs = new Set<string>();
-    const runtimeNames = new Set(['OperationDescriptor', 'Runtime', 'RequestOptions']);
-    const descriptors: ClientModuleView['descriptors'] = [];
-    const names = descriptorNames(byModule.get(module)!.flatMap((n) => n.operations));
-    const nodeViews = byModule.get(module)!.map((node) => {
-      const methods = node.operations.flatMap((op) => {
-        descriptors.push({ name: names.get(op)!, value: descriptorLiteral(op) });
-        const view = methodView(op, node, names.get(op)!);
-        for (const t of signatureTypes(op)) if (t) refsIn(t, refs);
-        for (const n of view.runtimeTypes) runtimeNames.add(n);
-        if (!op.states.length) return [view.method];
-        runtimeNames.add('WaitOptions');
-        return [view.method, waitForView(op, names.get(op)!)];
-      });
-      return {
-        doc: docComment({
-          description: `\`astra.${node.chain.join('.')}\`: ${node.tag}.`,
-          constraints: [],
-          deprecated: node.deprecated,
-        }).trimEnd(),
-        factoryName: node.factoryName,
-        typeName: resourceTypeName(node),
-        methods,
-      };
-    });
+    for (const op of operations) for (const t of signatureTypes(op)) if (t) refsIn(t, refs);
     return {
       file: `client/${module}.ts`,
-      runtimeImports: sortBy(runtimeNames, (n) => n).join(', '),
+      runtimeImports: sortBy(runtimeTypesOf(operations), (n) => n).join(', '),
       imports: importsFor(refs, '', moduleOf, '../models/'),
-      descriptors: sortBy(descriptors, (d) => d.name),
-      nodes: nodeViews,
+      descriptors: sortBy(
+        operations.map((op) => descriptorView(op, names.get(op)!)),
+        (d) => d.name,
+      ),
+      nodes: moduleNodes.map((node) => ({
+        docLines: [
+          ...docCommentLines(`\`astra.${node.chain.join('.')}\`: ${node.tag}.`),
+          ...(node.deprecated ? ['@deprecated'] : []),
+        ],
+        factoryName: node.factoryName,
+        typeName: node.typeName,
+        methods: node.operations.flatMap((op) => {
+          const method = methodView(op, names.get(op)!);
+          return op.states.length ? [method, waitForView(op, names.get(op)!)] : [method];
+        }),
+      })),
     };
   });
 }
@@ -179,29 +212,28 @@ export function descriptorNames(ops: OperationModel[]): Map<OperationModel, stri
   return new Map(ops.map((op, i) => [op, unique[i]!]));
 }
 
-/** The OperationDescriptor literal for one operation (src/operation.ts). */
-export function descriptorLiteral(op: OperationModel): string {
-  const fields: string[] = [
-    `id: ${stringLiteral(op.id)}`,
-    `method: ${stringLiteral(op.method)}`,
-    `path: ${stringLiteral(op.path)}`,
-    `pathParams: [${op.parameters.path.map((p) => stringLiteral(p.name)).join(', ')}]`,
-  ];
-  if (op.requestBody) fields.push(`requestMediaType: ${stringLiteral(op.requestBody.mediaType)}`);
-  if (op.success.mediaType) fields.push(`responseMediaType: ${stringLiteral(op.success.mediaType)}`);
-  if (op.resourceType) fields.push(`resourceType: ${stringLiteral(op.resourceType)}`);
-  if (op.versions.length) fields.push(`versions: [${op.versions.map(stringLiteral).join(', ')}]`);
-  if (op.pagination) fields.push(`pagination: ${stringLiteral(op.pagination)}`);
-  if (op.listShape === 'array') fields.push(`listShape: 'array'`);
-  const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
-  if (query.length) fields.push(`queryParams: [${query.map(stringLiteral).join(', ')}]`);
-  if (op.secretFields.length) fields.push(`secretFields: [${op.secretFields.map(stringLiteral).join(', ')}]`);
-  if (op.failedStates.length) fields.push(`failedStates: [${op.failedStates.map(stringLiteral).join(', ')}]`);
-  if (op.deprecated) fields.push('deprecated: true');
-  return `{ ${fields.join(', ')} }`;
+export function descriptorView(op: OperationModel, name: string): DescriptorView {
+  return {
+    name,
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    pathParams: op.parameters.path.map((p) => p.name),
+    requestMediaType: op.requestBody?.mediaType ?? '',
+    responseMediaType: op.success.mediaType ?? '',
+    resourceType: op.resourceType ?? '',
+    versions: op.versions,
+    pagination: op.pagination ?? '',
+    arrayList: op.listShape === 'array',
+    queryParams: [...op.query.collection, ...op.query.other.map((p) => p.name)],
+    repeatedQueryParams: op.query.repeated,
+    secretFields: op.secretFields,
+    failedStates: op.failedStates,
+    deprecated: op.deprecated,
+  };
 }
 
-function methodDoc(op: OperationModel): string {
+function methodDocLines(op: OperationModel): string[] {
   const lines = [op.summary || op.id];
   if (op.description) lines.push('', op.description);
   lines.push('', `\`${op.method} ${op.path}\``);
@@ -214,164 +246,99 @@ function methodDoc(op: OperationModel): string {
     );
   const problems = op.errors.filter((e) => e.problems.length).map((e) => `${e.status}: ${e.problems.join(', ')}`);
   if (problems.length) lines.push('', `Problem types by status: ${problems.join('; ')}.`);
-  const text = docCommentLines(lines.join('\n'));
-  if (op.deprecated) text.push('@deprecated');
-  return `/**\n${text.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */`;
+  return [...docCommentLines(lines.join('\n')), ...(op.deprecated ? ['@deprecated'] : [])];
 }
 
 /**
  * The schema types a method's signature names, so that a module imports
  * exactly those (output lands in users' projects, where noUnusedLocals may
- * be on): a list yields items, not the list envelope; an update answers 204;
- * any other shape is sent with `body: object`.
+ * be on): a list yields items, not the list envelope, and types its other
+ * query parameters; an update answers 204.
  */
-function signatureTypes(op: OperationModel) {
+function signatureTypes(op: OperationModel): (TypeNode | null | undefined)[] {
+  const query = op.query.other.map((p) => p.type);
   switch (op.kind) {
     case 'list':
-      return [op.listItem];
-    case 'get':
-      return [op.success.type];
-    case 'create':
-      return [op.requestBody?.type, op.success.type];
+      return [op.listItem, ...query];
     case 'update':
-      return [op.requestBody?.type];
+      return [op.requestBody?.type, ...query];
     case 'delete':
-      return [];
-    case 'other':
-      return [op.success.type];
+      return query;
+    default:
+      return [op.requestBody?.type, op.success.type, ...query];
   }
 }
 
-function methodView(
-  op: OperationModel,
-  node: ResourceNodeModel,
-  d: string,
-): { method: MethodView; runtimeTypes: string[] } {
-  const ids = op.parameters.path.map((p) => p.argName);
-  const idParams = ids.map((id) => `${id}: string`);
-  const idList = `[${ids.join(', ')}]`;
-  const options = 'options?: RequestOptions';
-  // Everything but a list returns an ApiPromise.
-  const runtimeTypes: string[] = op.kind === 'list' ? [] : ['ApiPromise'];
-  let view: Omit<MethodView, 'doc' | 'name'>;
-  switch (op.kind) {
-    case 'list': {
-      const item = printType(op.listItem ?? { kind: 'primitive', type: 'unknown' });
-      const query = op.parameters.query.map((p) => p.name).filter((n) => QUERY_NAMES.has(n));
-      runtimeTypes.push('Pager');
-      if (query.length) {
-        runtimeTypes.push('ListQuery', 'Selected');
-        view = {
-          typeParams: `<K extends keyof ${wrapKeyof(item)} = never>`,
-          params: [...idParams, `query?: ListQuery<${item}, K, ${query.map(stringLiteral).join(' | ')}>`, options].join(
-            ', ',
-          ),
-          returnType: `Pager<Selected<${item}, K>>`,
-          call: `rt.list<${item}, K>(${d}, ${idList}, query, options)`,
-        };
-      } else {
-        view = {
-          typeParams: '',
-          params: [...idParams, options].join(', '),
-          returnType: `Pager<${item}>`,
-          call: `rt.list<${item}>(${d}, ${idList}, undefined, options)`,
-        };
-      }
-      break;
-    }
-    case 'get': {
-      const result = op.success.type ? printType(op.success.type) : 'unknown';
-      view = {
-        typeParams: '',
-        params: [...idParams, options].join(', '),
-        returnType: `ApiPromise<${result}>`,
-        call: `rt.get<${result}>(${d}, ${idList}, options)`,
-      };
-      break;
-    }
-    case 'create': {
-      runtimeTypes.push('BodyInput');
-      const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
-      const result = op.success.type ? printType(op.success.type) : 'void';
-      view = {
-        typeParams: '',
-        params: [...idParams, `body: ${body}`, options].join(', '),
-        returnType: `ApiPromise<${result}>`,
-        call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
-      };
-      break;
-    }
-    case 'update': {
-      runtimeTypes.push('BodyInput');
-      const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
-      const updateOptions = op.conditional ? 'options?: ConditionalRequestOptions' : options;
-      if (op.conditional) runtimeTypes.push('ConditionalRequestOptions');
-      view = {
-        typeParams: '',
-        params: [...idParams, `body: ${body}`, updateOptions].join(', '),
-        returnType: 'ApiPromise<void>',
-        call: `rt.update(${d}, ${idList}, body, options)`,
-      };
-      break;
-    }
-    case 'delete': {
-      const deleteOptions = op.conditional ? 'options?: ConditionalRequestOptions' : options;
-      if (op.conditional) runtimeTypes.push('ConditionalRequestOptions');
-      view = {
-        typeParams: '',
-        params: [...idParams, deleteOptions].join(', '),
-        returnType: 'ApiPromise<void>',
-        call: `rt.delete(${d}, ${idList}, options)`,
-      };
-      break;
-    }
-    default: {
-      // Non-CRUD shapes (a POST on an instance, a PUT on a collection): sent
-      // as-is through the closest runtime verb.
-      const result = op.success.type ? printType(op.success.type) : 'void';
-      if (op.requestBody || op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH') {
-        view = {
-          typeParams: '',
-          params: [...idParams, 'body: object', options].join(', '),
-          returnType: `ApiPromise<${result}>`,
-          call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
-        };
-      } else {
-        view = {
-          typeParams: '',
-          params: [...idParams, options].join(', '),
-          returnType: `ApiPromise<${result}>`,
-          call: `rt.get<${result}>(${d}, ${idList}, options)`,
-        };
-      }
-    }
+/** The runtime types a module's methods name. */
+function runtimeTypesOf(operations: OperationModel[]): Set<string> {
+  const names = new Set(['OperationDescriptor', 'Runtime', 'RequestOptions']);
+  for (const op of operations) {
+    if (op.kind === 'list') {
+      names.add('Pager');
+      if (op.query.collection.length) names.add('ListQuery').add('Selected');
+    } else names.add('ApiPromise');
+    if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
+    if ((op.kind === 'update' || op.kind === 'delete') && op.conditional) names.add('ConditionalRequestOptions');
+    if (op.states.length) names.add('WaitOptions');
   }
-  return { method: { doc: methodDoc(op), name: op.methodName, ...view }, runtimeTypes };
+  return names;
+}
+
+/** A list's other query parameters as one object type (`{ status?: … }`), '' when it has none. */
+function otherQueryType(op: OperationModel): string {
+  if (!op.query.other.length) return '';
+  return printType({
+    kind: 'object',
+    additional: null,
+    properties: op.query.other.map((p) => ({
+      name: p.name,
+      required: p.required,
+      readOnly: false,
+      writeOnly: false,
+      secret: false,
+      type: p.type,
+      doc: p.doc,
+    })),
+  });
+}
+
+function methodView(op: OperationModel, descriptor: string): MethodView {
+  // Without a declared answer a read is `unknown`, anything else `void`.
+  const answer = op.kind === 'list' ? op.listItem : op.success.type;
+  const result = answer ? printType(answer) : op.kind === 'list' || op.kind === 'get' ? 'unknown' : 'void';
+  const queryArg = op.args.find((a) => a.role === 'query');
+  return {
+    partial: op.kind === 'other' ? 'method-action' : `method-${op.kind}`,
+    docLines: methodDocLines(op),
+    name: op.methodName,
+    descriptor,
+    ids: op.args.filter((a) => a.role === 'id').map((a) => a.name),
+    sendsBody: op.verb === 'create',
+    result,
+    resultKey: wrapKeyof(result),
+    query: queryArg
+      ? {
+          optional: queryArg.optional,
+          collection: op.query.collection.map(stringLiteral).join(' | '),
+          other: otherQueryType(op),
+        }
+      : null,
+    body: op.requestBody ? printType(op.requestBody.type) : '',
+    bodyOptional: op.args.some((a) => a.role === 'body' && a.optional),
+    conditional: op.conditional,
+  };
 }
 
 /** `waitFor` beside the `get` of a resource whose `state` moves: the states come from the model. */
-function waitForView(op: OperationModel, d: string): MethodView {
-  const ids = op.parameters.path.map((p) => p.argName);
-  const result = printType(op.success.type!);
+function waitForView(op: OperationModel, descriptor: string): MethodView {
+  const get = methodView(op, descriptor);
   const lines = [
     `Reads the resource (\`${op.method} ${op.path}\`) until its \`state\` is \`options.until\`: ${op.states.map((s) => `\`${s}\``).join(', ')}.`,
     op.failedStates.length
       ? `Reaching ${op.failedStates.map((s) => `\`${s}\``).join(' or ')} first throws AstraStateError; running out of \`options.timeoutMs\` throws AstraTimeoutError.`
       : 'Running out of `options.timeoutMs` throws AstraTimeoutError.',
   ];
-  return {
-    doc: `/**\n${docCommentLines(lines.join('\n\n'))
-      .map((l) => ` *${l ? ` ${l}` : ''}`)
-      .join('\n')}\n */`,
-    name: 'waitFor',
-    typeParams: '',
-    params: [
-      ...ids.map((id) => `${id}: string`),
-      `options: WaitOptions<NonNullable<${wrapKeyof(result)}['state']>>`,
-    ].join(', '),
-    returnType: `Promise<${result}>`,
-    call: `rt.waitFor<${result}>(${d}, [${ids.join(', ')}], options)`,
-  };
+  return { ...get, partial: 'method-wait-for', docLines: docCommentLines(lines.join('\n\n')), name: 'waitFor' };
 }
 
 function wrapKeyof(item: string): string {
@@ -380,17 +347,21 @@ function wrapKeyof(item: string): string {
 
 // ---------- index ----------
 
-export interface TreeEntryView {
-  key: string;
-  /** Expression building this accessor's value. */
-  value: string;
+/** One accessor of the tree, for the recursive partials tree-entry and tree-type-entry. */
+export interface TreeNodeView {
+  accessor: string;
+  /** The factory building this accessor's own methods; '' when it only holds children. */
+  factoryName: string;
+  /** The type that factory returns; '' likewise. */
+  typeName: string;
+  /** Every operation under it is deprecated: editors strike the accessor through. */
+  deprecated: boolean;
+  children: TreeNodeView[];
 }
 
 export interface IndexView {
   imports: { names: string; from: string }[];
-  tree: string;
-  /** The members of `AstraClientResources`, naming each module's resource type. */
-  treeType: string;
+  tree: TreeNodeView[];
   modelModules: string[];
   /** Two accessors of this spec's tree for the doc comment (`astra.credentials`, `astra.apps.appSnaps`). */
   exampleAccessors: string;
@@ -401,7 +372,7 @@ export function indexView(model: ApiModel): IndexView {
   const byModule = new Map<string, string[]>();
   for (const n of nodes) {
     if (!byModule.has(n.module)) byModule.set(n.module, []);
-    byModule.get(n.module)!.push(n.factoryName, `type ${resourceTypeName(n)}`);
+    byModule.get(n.module)!.push(n.factoryName, `type ${n.typeName}`);
   }
   const modelModules = sortBy(new Set(model.schemas.map((s) => s.module)), (m) => m);
   return {
@@ -409,8 +380,7 @@ export function indexView(model: ApiModel): IndexView {
       names: sortBy(byModule.get(m)!, (n) => n.replace(/^type /, '')).join(', '),
       from: `./client/${m}.js`,
     })),
-    tree: treeLiteral(model.resources, 1),
-    treeType: treeType(model.resources, 0),
+    tree: treeView(model.resources),
     modelModules,
     exampleAccessors: exampleAccessors(nodes),
   };
@@ -424,41 +394,14 @@ function exampleAccessors(nodes: ResourceNodeModel[]): string {
   return [...picks.map((n) => `\`astra.${n.chain.join('.')}\``), '…'].join(', ');
 }
 
-/** `credentialsResource` → `CredentialsResource`, the type its client module exports. */
-const resourceTypeName = (n: ResourceNodeModel) => n.factoryName.charAt(0).toUpperCase() + n.factoryName.slice(1);
-
-const DEPRECATED_ACCESSOR = '/** @deprecated Every operation here is deprecated; see its methods. */';
-
-/**
- * The tree's type, spelled with the client modules' resource types: the
- * package's declarations then keep every method's doc comment (an inferred
- * return type would be inlined into index.d.ts without them).
- */
-function treeType(nodes: ResourceNodeModel[], depth: number): string {
-  const pad = '  '.repeat(depth + 1);
-  return nodes
-    .map((n) => {
-      const doc = n.deprecated ? `${pad}${DEPRECATED_ACCESSOR}\n` : '';
-      const own = n.operations.length ? resourceTypeName(n) : '';
-      if (!n.children.length) return `${doc}${pad}${n.accessor}: ${own || 'Record<string, never>'};`;
-      const children = `{\n${treeType(n.children, depth + 1)}\n${pad}}`;
-      return `${doc}${pad}${n.accessor}: ${own ? `${own} & ` : ''}${children};`;
-    })
-    .join('\n');
-}
-
-function treeLiteral(nodes: ResourceNodeModel[], depth: number): string {
-  const pad = '  '.repeat(depth + 1);
-  const entries = nodes.map((n) => {
-    // Editors strike through an accessor whose every operation is deprecated.
-    const doc = n.deprecated ? `${pad}${DEPRECATED_ACCESSOR}\n` : '';
-    const own = n.operations.length ? `${n.factoryName}(rt)` : '';
-    if (!n.children.length) return `${doc}${pad}${n.accessor}: ${own || '{}'},`;
-    const children = treeLiteral(n.children, depth + 1);
-    const inner = own ? `${pad}  ...${own},\n${children}` : children;
-    return `${doc}${pad}${n.accessor}: {\n${inner}\n${pad}},`;
-  });
-  return entries.join('\n');
+function treeView(nodes: ResourceNodeModel[]): TreeNodeView[] {
+  return nodes.map((n) => ({
+    accessor: n.accessor,
+    factoryName: n.operations.length ? n.factoryName : '',
+    typeName: n.operations.length ? n.typeName : '',
+    deprecated: n.deprecated,
+    children: treeView(n.children),
+  }));
 }
 
 // ---------- problems ----------

@@ -3,7 +3,7 @@
 // base URL and account id baked in, static headers built), so a call costs a
 // WeakMap lookup and a few string concatenations.
 
-import type { CollectionQuery, OperationDescriptor } from '../operation.js';
+import type { OperationDescriptor } from '../operation.js';
 import { configError } from './config.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
@@ -84,17 +84,24 @@ export function buildUrl({ op, parts }: CompiledOp, ids: readonly string[]): str
 /**
  * The query string (with its `?`) for a list call; `continue` is the pager's
  * token, which replaces any the query holds. A filter built with `where`
- * sends one `filter=` per condition. Values are not validated here: the
- * generated types restrict the parameters to those the operation declares,
- * and the service answers a bad value with a 400 (problem 5 or 6).
+ * sends one `filter=` per condition; an array named in `repeated` one
+ * parameter per value, any other array its values joined with commas.
+ * Values are not validated here: the generated types restrict the
+ * parameters to those the operation declares, and the service answers a bad
+ * value with a 400 (problem 5 or 6).
  */
-export function buildQuery(query: CollectionQuery<any, any> | undefined, continueToken: string | undefined): string {
+export function buildQuery(
+  query: object | undefined,
+  continueToken: string | undefined,
+  repeated?: readonly string[],
+): string {
   let qs = '';
   for (const key in query) {
     const v: unknown = (query as Record<string, unknown>)[key];
     const conditions = (v as { conditions?: unknown } | undefined)?.conditions;
     if (v === undefined || key === 'continue' || v === false) continue;
     if (Array.isArray(conditions)) for (const f of conditions) qs += '&filter=' + encode(f);
+    else if (Array.isArray(v) && repeated?.includes(key)) for (const x of v) qs += `&${key}=` + encode(String(x));
     else qs += `&${key}=` + encode(Array.isArray(v) ? v.join(',') : String(v));
   }
   if (continueToken !== undefined) qs += '&continue=' + encode(continueToken);

@@ -20,6 +20,7 @@
 // call was doing.
 
 import type {
+  CollectionQuery,
   ConditionalRequestOptions,
   OperationDescriptor,
   RequestOptions,
@@ -432,12 +433,15 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   }
 
   const resultOf = <T>(p: Promise<WithResponse<unknown>>) => apiPromise<T>(p as Promise<WithResponse<T>>);
+  /** The URL of a call that is not a list but declares query parameters; undefined (the compiled URL) without a query. */
+  const withQuery = (op: OperationDescriptor, ids: readonly string[], query: object | undefined) =>
+    query && (() => buildUrl(compiled(op), ids) + buildQuery(query, undefined, op.repeatedQueryParams));
 
   const runtime: InternalRuntime = {
     config,
     list(op, ids, query, opts) {
       const pageUrl = (continueToken: string | undefined) => () =>
-        buildUrl(compiled(op), ids) + buildQuery(query, continueToken);
+        buildUrl(compiled(op), ids) + buildQuery(query, continueToken, op.repeatedQueryParams);
       const fail = <E extends AstraError>(Cls: AstraErrorClass<E>, what: string, fields?: object): E => {
         const k = prepare(op, ids, undefined, 'json', opts, pageUrl(undefined));
         const error = callError(Cls, contextOf(k), what, fields);
@@ -446,13 +450,13 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       };
       const fetchPage = (continueToken: string | undefined) =>
         send(op, ids, undefined, 'json', opts, pageUrl(continueToken)).then((r) => r.data);
-      return createPager(op, query, fetchPage, config.maxPages, fail);
+      return createPager(op, query as CollectionQuery<any, any> | undefined, fetchPage, config.maxPages, fail);
     },
-    get: (op, ids, opts) => resultOf(send(op, ids, undefined, undefined, opts)),
-    create: (op, ids, body, opts) => resultOf(send(op, ids, body, undefined, opts)),
+    get: (op, ids, opts, query) => resultOf(send(op, ids, undefined, undefined, opts, withQuery(op, ids, query))),
+    create: (op, ids, body, opts, query) => resultOf(send(op, ids, body, undefined, opts, withQuery(op, ids, query))),
     // An update or delete resolves to undefined (a body, if any, is drained).
-    update: (op, ids, body, opts) => resultOf(send(op, ids, body, 'none', opts)),
-    delete: (op, ids, opts) => resultOf(send(op, ids, undefined, 'none', opts)),
+    update: (op, ids, body, opts, query) => resultOf(send(op, ids, body, 'none', opts, withQuery(op, ids, query))),
+    delete: (op, ids, opts, query) => resultOf(send(op, ids, undefined, 'none', opts, withQuery(op, ids, query))),
     waitFor: (op, ids, opts) => {
       const read = (o: RequestOptions & { signal: AbortSignal }) => {
         waitSignals.add(o.signal);

@@ -8,6 +8,7 @@ import {
   identifier,
   isPlainPropertyName,
   pascalCase,
+  schemaTypeNames,
   typeName,
   uniqueNames,
   words,
@@ -173,5 +174,38 @@ describe('uniqueNames', () => {
   ];
   it.each(tests)('%s', (_, { given, want }) => {
     expect(uniqueNames(given)).toEqual(want);
+  });
+});
+
+describe('schemaTypeNames', () => {
+  const tests: [string, { given: string[]; want: ReturnType<typeof schemaTypeNames> }][] = [
+    ['ordinary names are kept', { given: ['Pet', 'pet-owner'], want: [{ name: 'Pet' }, { name: 'PetOwner' }] }],
+    [
+      'a global gets Model appended, and says what it would have shadowed',
+      {
+        given: ['Error', 'Object', 'Promise', 'Date', 'Response', 'Record'],
+        want: ['Error', 'Object', 'Promise', 'Date', 'Response', 'Record'].map((n) => ({
+          name: `${n}Model`,
+          shadows: n,
+        })),
+      },
+    ],
+    [
+      "the spec's own ErrorModel keeps its name; Error then becomes ErrorBody",
+      { given: ['Error', 'ErrorModel'], want: [{ name: 'ErrorBody', shadows: 'Error' }, { name: 'ErrorModel' }] },
+    ],
+    [
+      'a runtime type the client modules import is avoided too',
+      {
+        given: ['Pager', 'pager'],
+        want: [
+          { name: 'PagerModel', shadows: 'Pager' },
+          { name: 'PagerBody', shadows: 'Pager' },
+        ],
+      },
+    ],
+  ];
+  it.each(tests)('%s', (_, { given, want }) => {
+    expect(schemaTypeNames(given)).toEqual(want);
   });
 });

@@ -40,13 +40,23 @@ const only = (paths: JsonObject, components?: JsonObject) => {
 };
 
 describe('operationKind', () => {
-  const kinds: [string, { given: [string, string, string | null, boolean]; want: string }][] = [
-    ['GET on a collection declared as paged', { given: ['GET', '/a/things', 'continue', false], want: 'list' }],
-    ['GET on a collection declared as not paged', { given: ['GET', '/a/things', 'none', false], want: 'list' }],
+  const kinds: [string, { given: [string, string, string | null, boolean, boolean?]; want: string }][] = [
+    [
+      'GET on a collection declared as paged, answer without a schema',
+      { given: ['GET', '/a/things', 'continue', false, true], want: 'list' },
+    ],
+    [
+      'GET on a collection declared as not paged, answer without a schema',
+      { given: ['GET', '/a/things', 'none', false, true], want: 'list' },
+    ],
+    [
+      'GET on a collection declared as paged whose answer is one JSON object (the OpenAPI document)',
+      { given: ['GET', '/a/openapi', 'none', false, false], want: 'get' },
+    ],
     ['GET on a collection answering a list envelope', { given: ['GET', '/a/things', null, true], want: 'list' }],
     [
       'GET on a collection answering something else (metrics)',
-      { given: ['GET', '/a/metrics', null, false], want: 'get' },
+      { given: ['GET', '/a/metrics', null, false, true], want: 'get' },
     ],
     ['GET on an instance', { given: ['GET', '/a/things/{id}', null, false], want: 'get' }],
     ['POST on a collection', { given: ['POST', '/a/things', null, false], want: 'create' }],
@@ -320,10 +330,32 @@ describe('buildOperations', () => {
       { given: { [instance]: { delete: { operationId: 'd', responses: noContent } } }, want: { tag: 'Default' } },
     ],
     [
-      'POST on an instance is sent as-is: method name from the HTTP method',
+      'POST on an instance is sent as-is: method name from the operationId, no body argument when none is declared',
       {
-        given: { [instance]: { post: { operationId: 'p', responses: noContent } } },
-        want: { kind: 'other', methodName: 'post' },
+        given: { [instance]: { post: { operationId: 'restart-thing', responses: noContent } } },
+        want: {
+          kind: 'other',
+          methodName: 'restartThing',
+          verb: 'create',
+          args: [
+            { name: 'widgetId', role: 'id', optional: false },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      'DELETE on a collection: named from the operationId, read through get (no body to send)',
+      {
+        given: { '/a/things': { delete: { operationId: 'purgeThings', responses: noContent } } },
+        want: { kind: 'other', methodName: 'purgeThings', verb: 'get' },
+      },
+    ],
+    [
+      'an operationId that is not an identifier is sanitised; none at all falls back to method and path',
+      {
+        given: { '/a/things': { put: { operationId: '2 replace/all.things', responses: noContent } } },
+        want: { methodName: '_2ReplaceAllThings' },
       },
     ],
   ];
@@ -458,5 +490,207 @@ describe('states, failed states and conditions', () => {
       ['update', true, []],
       ['delete', false, []],
     ]);
+  });
+});
+
+describe('query, arguments and runtime verb', () => {
+  const arrayOf = (schema: JsonObject) => ({ type: 'array', items: schema });
+  const tests: [string, { given: JsonObject; want: Partial<OperationModel> }][] = [
+    [
+      "a list in Astra's envelope: Astra's collection parameters by name, every other one typed from its schema",
+      {
+        given: {
+          '/pets': {
+            get: {
+              operationId: 'listPets',
+              parameters: [
+                { name: 'limit', in: 'query', schema: { type: 'integer' } },
+                { name: 'status', in: 'query', schema: arrayOf({ type: 'string', enum: ['a', 'b'] }) },
+              ],
+              responses: json({ $ref: '#/components/schemas/WidgetList' }),
+            },
+          },
+        },
+        want: {
+          kind: 'list',
+          verb: 'list',
+          query: {
+            collection: ['limit'],
+            other: [
+              expect.objectContaining({
+                name: 'status',
+                type: {
+                  kind: 'array',
+                  items: {
+                    kind: 'union',
+                    members: [
+                      { kind: 'literal', value: 'a' },
+                      { kind: 'literal', value: 'b' },
+                    ],
+                  },
+                },
+              }),
+            ],
+            required: false,
+            repeated: ['status'],
+          },
+          args: [
+            { name: 'query', role: 'query', optional: true },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      "a list answering a JSON array (not Astra's envelope): even `limit` is typed from its schema",
+      {
+        given: {
+          '/pets': {
+            get: {
+              operationId: 'listPets',
+              parameters: [{ name: 'limit', in: 'query', schema: { type: 'string' } }],
+              responses: json(arrayOf({ $ref: '#/components/schemas/Widget' })),
+            },
+          },
+        },
+        want: {
+          kind: 'list',
+          query: {
+            collection: [],
+            other: [expect.objectContaining({ name: 'limit', type: { kind: 'primitive', type: 'string' } })],
+            required: false,
+            repeated: [],
+          },
+        },
+      },
+    ],
+    [
+      'a required query parameter makes the query argument required',
+      {
+        given: {
+          '/pets/findByStatus': {
+            get: {
+              operationId: 'findPets',
+              parameters: [{ name: 'status', in: 'query', required: true, schema: { type: 'string' } }],
+              responses: json(arrayOf({ $ref: '#/components/schemas/Widget' })),
+            },
+          },
+        },
+        want: {
+          query: expect.objectContaining({ collection: [], required: true }),
+          args: [
+            { name: 'query', role: 'query', optional: false },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      'a non-collection endpoint declared x-astra-pagination but answering one object: a get, not paged',
+      {
+        given: {
+          '/accounts/{account_id}/openapi': {
+            get: {
+              operationId: 'getOpenApiDocument',
+              'x-astra-pagination': 'none',
+              responses: json({ $ref: '#/components/schemas/Widget' }),
+            },
+          },
+        },
+        want: {
+          kind: 'get',
+          verb: 'get',
+          methodName: 'get',
+          pagination: null,
+          success: { status: '200', mediaType: 'application/json', type: { kind: 'ref', name: 'Widget' } },
+        },
+      },
+    ],
+    [
+      'a text endpoint (OpenMetrics): a get resolving to a string',
+      {
+        given: {
+          '/accounts/{account_id}/metrics': {
+            get: {
+              operationId: 'getMetrics',
+              responses: {
+                '200': {
+                  description: 'OK.',
+                  content: { 'application/openmetrics-text': { schema: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
+        want: {
+          kind: 'get',
+          verb: 'get',
+          success: {
+            status: '200',
+            mediaType: 'application/openmetrics-text',
+            type: { kind: 'primitive', type: 'string' },
+          },
+        },
+      },
+    ],
+    [
+      "a create always takes a body, then its query: a non-list's parameters are all typed from their schemas, Astra names included",
+      {
+        given: {
+          '/a/widgets': {
+            post: {
+              operationId: 'createWidget',
+              parameters: [
+                { name: 'dryRun', in: 'query', schema: { type: 'boolean' } },
+                { name: 'limit', in: 'query', schema: { type: 'string' } },
+              ],
+              responses: noContent,
+            },
+          },
+        },
+        want: {
+          kind: 'create',
+          verb: 'create',
+          query: {
+            collection: [],
+            other: [expect.objectContaining({ name: 'dryRun' }), expect.objectContaining({ name: 'limit' })],
+            required: false,
+            repeated: [],
+          },
+          args: [
+            { name: 'body', role: 'body', optional: false },
+            { name: 'query', role: 'query', optional: true },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      'an optional body before a required query is required too (a required argument never follows an optional one)',
+      {
+        given: {
+          '/a/widgets/{id}': {
+            post: {
+              operationId: 'poke',
+              parameters: [{ name: 'how', in: 'query', required: true, schema: { type: 'string' } }],
+              requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+              responses: noContent,
+            },
+          },
+        },
+        want: {
+          kind: 'other',
+          args: [
+            { name: 'id', role: 'id', optional: false },
+            { name: 'body', role: 'body', optional: false },
+            { name: 'query', role: 'query', optional: false },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+  ];
+  it.each(tests)('%s', (_, { given, want }) => {
+    expect(only(given)).toMatchObject(want);
   });
 });

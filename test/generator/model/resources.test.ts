@@ -9,7 +9,7 @@ import {
   buildTags,
   collectionSegments,
 } from '../../../scripts/model/build.ts';
-import { documentWith, noContent } from './support.ts';
+import { documentWith, json, noContent } from './support.ts';
 
 describe('collectionSegments', () => {
   const tests: [string, { given: string; want: ReturnType<typeof collectionSegments> }][] = [
@@ -233,5 +233,58 @@ describe('buildResourceTree', () => {
 
   it('collections whose names differ only by punctuation collide rather than merge silently', () => {
     expect(() => tree({ '/a-b/{id}': get('X'), '/a_b/{id}': get('Y') })).toThrow(/both map to aB\.get\(\)/);
+  });
+});
+
+describe('methods named from operationIds', () => {
+  const post = (operationId: string) => ({ post: { operationId, responses: noContent } });
+  const tests: [string, { given: JsonObject; want: Record<string, string[]> }][] = [
+    [
+      'an action path (a literal after an id, nothing else there) is a method of the parent',
+      {
+        given: {
+          '/pets/{petId}': { get: { operationId: 'getPet', responses: noContent } },
+          '/pets/{petId}/vaccinate': post('vaccinate_pet'),
+        },
+        want: { pets: ['get', 'vaccinatePet'] },
+      },
+    ],
+    [
+      'a literal segment with a GET, or with paths below it, stays a collection',
+      {
+        given: {
+          '/pets/{petId}/visits': { ...post('createVisit'), get: { operationId: 'listVisits', responses: noContent } },
+          '/pets/{petId}/toys': post('createToy'),
+          '/pets/{petId}/toys/{toyId}': { delete: { operationId: 'deleteToy', responses: noContent } },
+        },
+        want: { pets: [], 'pets.toys': ['create', 'delete'], 'pets.visits': ['get', 'create'] },
+      },
+    ],
+    [
+      "Astra's category/version layout keeps its collections (a POST under an id is a create)",
+      {
+        given: { '/accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps': post('createAppSnap') },
+        want: { apps: [], 'apps.appSnaps': ['create'] },
+      },
+    ],
+    [
+      'ids that sanitise alike, or to a CRUD name, get 2, 3, … in path order',
+      {
+        given: {
+          '/pets': {
+            get: { operationId: 'listPets', responses: json({ type: 'array', items: { type: 'object' } }) },
+            delete: { operationId: 'list', responses: noContent },
+          },
+          '/pets/{petId}/feed': post('feed-pet'),
+          '/pets/{petId}/feedPet': post('feedPet'),
+          '/pets/{petId}/feed_pet': post('feed pet'),
+        },
+        want: { pets: ['list', 'list2', 'feedPet', 'feedPet2', 'feedPet3'] },
+      },
+    ],
+  ];
+  it.each(tests)('%s', (_, { given, want }) => {
+    const methods = Object.fromEntries(Object.entries(summary(tree(given))).map(([k, v]) => [k, v.methods]));
+    expect(methods).toEqual(want);
   });
 });
