@@ -21,10 +21,13 @@ export const TIMED_OUT = Symbol('timed out');
 
 type Cancel = (reason: Error) => void;
 
-/** The handler undici's fetch gives a dispatcher: `onConnect` (undici 6 and 7) or `onRequestStart` (the newer interface). */
+/**
+ * The handler undici's fetch gives its dispatcher. Its `onConnect` receives
+ * the request's abort (test/runtime/timeouts.test.ts checks, on the Node that
+ * runs the tests, that a timeout closes the connection).
+ */
 interface DispatchHandler {
   onConnect?: (abort: Cancel, ...rest: unknown[]) => void;
-  onRequestStart?: (controller: { abort: Cancel }, ...rest: unknown[]) => void;
 }
 
 interface Dispatcher {
@@ -75,16 +78,11 @@ export class Deadline implements Dispatcher {
 
   /** As Node fetch's dispatcher: the request goes to the global dispatcher, its abort kept for the deadline. */
   dispatch(options: object, handler: DispatchHandler): boolean {
-    const { onConnect, onRequestStart } = handler;
+    const { onConnect } = handler;
     if (onConnect)
       handler.onConnect = (abort, ...rest) => {
         onConnect.call(handler, abort, ...rest);
         this.hold(abort);
-      };
-    else if (onRequestStart)
-      handler.onRequestStart = (controller, ...rest) => {
-        onRequestStart.call(handler, controller, ...rest);
-        this.hold((reason) => controller.abort(reason));
       };
     return globalDispatcher()!.dispatch(options, handler);
   }
