@@ -17,7 +17,7 @@
 // Either way the attempt itself stops waiting as soon as the deadline passes.
 
 /** Rejection of `Deadline.race` when the deadline passes first. */
-export const TIMED_OUT = Symbol('timed out');
+const TIMED_OUT = Symbol('timed out');
 
 type Cancel = (reason: Error) => void;
 
@@ -44,7 +44,10 @@ const globalDispatcher = (): Dispatcher | undefined =>
  * dispatcher, on the first fetch: its version is what can be checked before.
  */
 export const isNodeFetch = (fetchFn: unknown): boolean =>
-  fetchFn === globalThis.fetch && typeof process === 'object' && !!process.versions?.['undici'];
+  fetchFn === globalThis.fetch && !!(globalThis as { process?: NodeProcess }).process?.versions?.['undici'];
+
+/** What of Node's `process` is read here (the runtime compiles without Node's types). */
+type NodeProcess = { versions?: Record<string, string | undefined> };
 
 /** One attempt's deadline: armed when the attempt starts, cleared when it ends. */
 export class Deadline implements Dispatcher {
