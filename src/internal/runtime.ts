@@ -6,18 +6,18 @@
 //
 // Hot path (a GET that succeeds, no hooks, constant token): a WeakMap lookup,
 // URL concatenation, one init object with the precompiled headers (no copy),
-// the shared deadline signal of the attempt's timeout slot (deadline.ts),
-// fetch, text + JSON.parse. Redacted copies, secret lists and error objects
+// the attempt's deadline as fetch's dispatcher (deadline.ts), fetch, text +
+// JSON.parse. Redacted copies, secret lists and error objects
 // are built only on the paths that need them.
 //
 // The timeout aborts the request rather than just stop waiting for it: a
 // timed-out request to a server that never answers would otherwise hold its
 // connection, and keep the process alive, until undici's own 300 s timeouts.
-// Each attempt has its own deadline and stops looking at it when it ends, so
-// a back-off sleep is never counted as a timeout. The caller's signal, when
-// there is one, is linked with a per-attempt timer into one signal, and it is
-// checked first when an attempt fails, so an abort always wins, whatever the
-// call was doing.
+// Each attempt arms its own deadline and clears it when it ends, so a
+// back-off sleep is never counted as a timeout. The caller's signal, when
+// there is one, goes to fetch as it is (to a fetch other than Node's, linked
+// with the deadline's), and it is checked first when an attempt fails, so an
+// abort always wins, whatever the call was doing.
 
 import type {
   CollectionQuery,
@@ -45,7 +45,7 @@ import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
 import { apiPromise } from '../api-promise.js';
 import { waitFor } from '../wait.js';
 import { ABORTED, abortable } from './abort.js';
-import { deadlineSignal } from './deadline.js';
+import { Deadline, isNodeFetch } from './deadline.js';
 import {
   checkConfig,
   checkHeaders,
@@ -65,7 +65,8 @@ interface Call {
   /** The URL first requested (redirects are followed from it). */
   url: string;
   body: Record<string, unknown> | undefined;
-  init: RequestInit & { headers: Record<string, string> };
+  /** fetch's init; `dispatcher` is Node fetch's own option (deadline.ts). */
+  init: RequestInit & { headers: Record<string, string>; dispatcher?: Deadline };
   decode: Decode;
   /** The token sent by the attempt in flight. */
   token: string | undefined;
@@ -111,6 +112,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   const config = checkConfig(options);
   const { token, hooks, fetch: fetchFn } = config;
   const tokenFn = typeof token === 'function';
+  const nodeFetch = isNodeFetch(fetchFn);
   const headers = clientHeaders(config.headers, config.userAgent);
   // A constant token is baked into every operation's headers.
   if (!tokenFn) headers['authorization'] = authorizationValue(token);
@@ -214,10 +216,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   /** One HTTP exchange: the decoded result and its response, or the AstraError it amounts to. */
   async function attempt(k: Call, n: number): Promise<WithResponse<unknown>> {
     const { signal } = k;
-    let ctrl: AbortController | undefined;
-    let deadline: AbortSignal | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unlink: (() => void) | undefined;
+    let deadline: Deadline | undefined;
     k.attempt = n;
     try {
       if (signal?.aborted) throw ABORTED;
@@ -229,18 +228,13 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       }
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
-        if (signal) {
-          // The caller's signal and this attempt's timeout, as one signal.
-          const c = (ctrl = new AbortController());
-          timer = setTimeout(() => c.abort(), k.timeoutMs);
-          const onAbort = () => c.abort();
-          signal.addEventListener('abort', onAbort);
-          unlink = () => signal.removeEventListener('abort', onAbort);
-          k.init.signal = c.signal;
-        } else k.init.signal = deadline = deadlineSignal(k.timeoutMs);
+        deadline = new Deadline(k.timeoutMs);
+        // Node's fetch gets the caller's signal as it is and the deadline as its dispatcher (deadline.ts).
+        if (nodeFetch) k.init.dispatcher = deadline;
+        else k.init.signal = deadline.signal(signal);
       }
       const t0 = hooks?.onResponse && performance.now();
-      let res = await fetchFn(k.url, k.init);
+      let res = await (deadline ? deadline.race(fetchFn(k.url, k.init)) : fetchFn(k.url, k.init));
       if (isRedirect(res.status)) res = await followRedirects(res, k);
       if (t0) {
         const ctx = contextOf(k);
@@ -273,11 +267,10 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       if (e instanceof HookFailure) throw e;
       throw failureOf(e, contextOf(k), {
         aborted: e === ABORTED || !!signal?.aborted,
-        timedOutAfter: ctrl?.signal.aborted || deadline?.aborted ? k.timeoutMs : undefined,
+        timedOutAfter: deadline?.expired ? k.timeoutMs : undefined,
       });
     } finally {
-      clearTimeout(timer);
-      unlink?.();
+      deadline?.clear();
     }
   }
 

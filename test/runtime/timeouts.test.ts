@@ -57,6 +57,33 @@ describe('timeouts and abort', () => {
     await expect(rt.get(getCredential, ['c1'])).rejects.toBeInstanceOf(AstraTimeoutError);
   });
 
+  // A timeout that only stopped waiting would leave the request open until
+  // undici's own 300 s timeouts; the server sees the connection close instead.
+  it.each([
+    ["Node's fetch (the deadline is its dispatcher)", undefined],
+    ['another fetch (the deadline aborts its signal)', countingFetch().fetch],
+  ])('a timeout cancels the request: the server sees its connection close, with %s', async (_name, fetchFn) => {
+    let closed!: Promise<void>;
+    server.handle((_req, res) => {
+      closed = new Promise((resolve) => res.once('close', resolve));
+    });
+    const rt = runtimeFor(server, { timeoutMs: 100, ...(fetchFn && { fetch: fetchFn }) });
+    await expect(rt.get(getCredential, ['c1'])).rejects.toBeInstanceOf(AstraTimeoutError);
+    await closed;
+  });
+
+  it('a timeout while the body streams cancels it too', async () => {
+    let closed!: Promise<void>;
+    server.handle((_req, res) => {
+      closed = new Promise((resolve) => res.once('close', resolve));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":');
+    });
+    const rt = runtimeFor(server, { timeoutMs: 100 });
+    await expect(rt.get(getCredential, ['c1'])).rejects.toBeInstanceOf(AstraTimeoutError);
+    await closed;
+  });
+
   it('a timeout does not fire once the response is in, nor when disabled', async () => {
     server.handle((_req, res) => json(res, 200, { ok: 1 }));
     const rt = runtimeFor(server, { timeoutMs: 10_000 });
