@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, typeName, uniqueNames } from './naming.ts';
+import { buildProblems } from './problems.ts';
 import {
   type SchemaContext,
   docOf,
@@ -20,7 +21,6 @@ import type {
   OperationKind,
   OperationModel,
   ParameterModel,
-  ProblemModel,
   ResourceNodeModel,
   SchemaModel,
   TagModel,
@@ -58,7 +58,7 @@ export function buildModel(bundled: JsonObject): ApiModel {
   const operations = buildOperations(bundled, ctx, tags);
   const schemas = buildSchemas(bundled, ctx, operations, tags);
   const resources = buildResourceTree(bundled, operations, tags);
-  const problems = buildProblems(bundled);
+  const problems = buildProblems(bundled, operations, resources);
   const info = isObject(bundled.info) ? bundled.info : {};
   return {
     title: typeof info.title === 'string' ? info.title : 'API',
@@ -494,33 +494,4 @@ function countParentIds(segments: string[]): number {
     if (!isTemplate(s)) lastCollection = i;
   });
   return segments.slice(0, lastCollection).filter(isTemplate).length;
-}
-
-/**
- * The problem catalogue from `x-astra-problem-catalogue` (number → status,
- * title, description, extensions). Titles repeat across numbers, so constant
- * names get the number appended when a title is shared.
- */
-export function buildProblems(doc: JsonObject): ProblemModel[] {
-  const catalogue = isObject(doc['x-astra-problem-catalogue']) ? doc['x-astra-problem-catalogue'] : {};
-  const entries = Object.keys(catalogue)
-    .filter((k) => /^[0-9]+$/.test(k) && isObject(catalogue[k]))
-    .map((k) => ({ number: Number(k), entry: catalogue[k] as JsonObject }))
-    .sort((a, b) => a.number - b.number);
-  const baseNames = entries.map(({ entry, number }) =>
-    identifier(typeof entry.title === 'string' ? entry.title : `problem ${number}`, 'problem'),
-  );
-  const counts = new Map<string, number>();
-  for (const n of baseNames) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return entries.map(({ number, entry }, i) => ({
-    number,
-    name: counts.get(baseNames[i]!)! > 1 ? `${baseNames[i]}${number}` : baseNames[i]!,
-    status: typeof entry.status === 'number' ? entry.status : Number(entry.status),
-    title: typeof entry.title === 'string' ? entry.title : '',
-    description: typeof entry.description === 'string' ? entry.description : '',
-    uri: `https://astra.netapp.io/problems/${number}`,
-    extensions: Array.isArray(entry.extensions)
-      ? entry.extensions.filter((e): e is string => typeof e === 'string')
-      : [],
-  }));
 }

@@ -138,13 +138,15 @@ export interface ResourceNodeModel {
 
 export interface ProblemModel {
   number: number;
-  /** Constant name (`credentialExists`, `invalidJsonResource8`). */
+  /** Constant name (`credentialExists`, `invalidJsonResourceExtendedChecks`): title and qualifier in camelCase. */
   name: string;
   status: number;
   title: string;
   description: string;
   uri: string;
   extensions: string[];
+  /** SDK calls whose operations list this problem (`credentials.create`), sorted. */
+  operations: string[];
 }
 
 export interface TagModel {

@@ -482,7 +482,8 @@ export function problemsView(model: ApiModel): ProblemsView {
     entries: model.problems.map((p) => ({
       doc: docComment(
         {
-          description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`,
+          title: `${p.title}: problem ${p.number}, HTTP ${p.status}.`,
+          description: [p.description, returnedBy(p.operations, model.operations.length)].filter(Boolean).join('\n\n'),
           constraints: [],
           deprecated: false,
         },
@@ -492,6 +493,13 @@ export function problemsView(model: ApiModel): ProblemsView {
       value: `{ number: ${p.number}, status: ${p.status}, title: ${stringLiteral(p.title)}, type: ${stringLiteral(p.uri)}, extensions: [${p.extensions.map(stringLiteral).join(', ')}] }`,
     })),
   };
+}
+
+/** Which calls can answer with a problem; one listed by every operation (the bearer token's) says so instead. */
+function returnedBy(calls: readonly string[], operationCount: number): string {
+  if (!calls.length) return 'No operation lists it.';
+  if (calls.length === operationCount && operationCount > 1) return 'Any operation can return it.';
+  return `Returned by ${calls.map((c) => `\`${c}()\``).join(', ')}.`;
 }
 
 // ---------- docs ----------
