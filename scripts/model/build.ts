@@ -11,6 +11,7 @@ import {
   resourceTypeOf,
   schemaToType,
   secretFieldsOf,
+  nonEmptyMapsOf,
   failedStatesOf,
   stateValuesOf,
   versionsOf,
@@ -185,7 +186,12 @@ function buildOperation(
     if (mediaType) {
       const media = body.content[mediaType];
       bodySchema = isObject(media) ? media.schema : undefined;
-      requestBody = { mediaType, type: schemaToType(bodySchema, ctx), required: body.required === true };
+      requestBody = {
+        mediaType,
+        type: schemaToType(bodySchema, ctx),
+        required: body.required === true,
+        nonEmptyMaps: nonEmptyMapsOf(bodySchema, ctx),
+      };
     }
   }
 

@@ -92,7 +92,17 @@ export interface OperationModel {
   };
   /** Whether the path holds `{account_id}` (filled from the client's account). */
   usesAccount: boolean;
-  requestBody: { mediaType: string; type: TypeNode; required: boolean } | null;
+  requestBody: {
+    mediaType: string;
+    type: TypeNode;
+    required: boolean;
+    /**
+     * Top-level members that are maps the spec requires non-empty
+     * (`minProperties` ≥ 1, a credential's keyStore). No type refuses `{}`
+     * while accepting any key, so the method infers these members' own types.
+     */
+    nonEmptyMaps: { name: string; required: boolean }[];
+  } | null;
   /** The success response and what it carries. */
   success: { status: string; mediaType: string | null; type: TypeNode | null };
   /** For list operations: the type of one item. */

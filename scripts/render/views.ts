@@ -11,7 +11,7 @@ import type {
 } from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
-import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
+import { identifier, isPlainPropertyName, typeName, uniqueNames } from '../model/naming.ts';
 import { printType, docComment } from './typescript.ts';
 import { docCommentLines, stringLiteral } from './escape.ts';
 
@@ -249,6 +249,29 @@ function signatureTypes(op: OperationModel) {
   }
 }
 
+/**
+ * The body parameter of a create or update. Members the model marks as
+ * non-empty maps get a type parameter each (`TKeyStore`), so that `{}` there
+ * is an error while the rest of the body keeps excess-property checks.
+ */
+function bodyParameter(op: OperationModel, runtimeTypes: string[]): { typeParams: string; param: string } {
+  if (!op.requestBody) return { typeParams: '', param: 'body: object' };
+  runtimeTypes.push('BodyInput');
+  const input = `BodyInput<${printType(op.requestBody.type)}>`;
+  const maps = op.requestBody.nonEmptyMaps;
+  if (!maps.length) return { typeParams: '', param: `body: ${input}` };
+  runtimeTypes.push('NonEmptyMap');
+  const typeParams = uniqueNames(maps.map((m) => `T${typeName(m.name, 'Member')}`));
+  const members = maps.map(
+    (m, i) =>
+      `${isPlainPropertyName(m.name) ? m.name : stringLiteral(m.name)}${m.required ? '' : '?'}: NonEmptyMap<${typeParams[i]}>`,
+  );
+  return {
+    typeParams: `<${typeParams.map((t) => `${t} extends object`).join(', ')}>`,
+    param: `body: ${input} & { ${members.join('; ')} }`,
+  };
+}
+
 function methodView(
   op: OperationModel,
   node: ResourceNodeModel,
@@ -297,25 +320,23 @@ function methodView(
       break;
     }
     case 'create': {
-      runtimeTypes.push('BodyInput');
-      const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
+      const body = bodyParameter(op, runtimeTypes);
       const result = op.success.type ? printType(op.success.type) : 'void';
       view = {
-        typeParams: '',
-        params: [...idParams, `body: ${body}`, options].join(', '),
+        typeParams: body.typeParams,
+        params: [...idParams, body.param, options].join(', '),
         returnType: `ApiPromise<${result}>`,
         call: `rt.create<${result}>(${d}, ${idList}, body, options)`,
       };
       break;
     }
     case 'update': {
-      runtimeTypes.push('BodyInput');
-      const body = op.requestBody ? `BodyInput<${printType(op.requestBody.type)}>` : 'object';
+      const body = bodyParameter(op, runtimeTypes);
       const updateOptions = op.conditional ? 'options?: ConditionalRequestOptions' : options;
       if (op.conditional) runtimeTypes.push('ConditionalRequestOptions');
       view = {
-        typeParams: '',
-        params: [...idParams, `body: ${body}`, updateOptions].join(', '),
+        typeParams: body.typeParams,
+        params: [...idParams, body.param, updateOptions].join(', '),
         returnType: 'ApiPromise<void>',
         call: `rt.update(${d}, ${idList}, body, options)`,
       };
