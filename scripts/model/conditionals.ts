@@ -163,3 +163,64 @@ export function discriminationOf(schema: JsonObject, document: JsonObject): Disc
   }
   return { property, variants, consumedAllOf };
 }
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+
+/**
+ * Rules-only named schemas (`CredentialKeyStoreRules`) and the variants the
+ * schemas applying them get, where every one gets the same: such a schema is
+ * emitted as that union and referenced (`CredentialCreate = {…} &
+ * CredentialKeyStoreRules`) instead of being repeated in each. Keyed by the
+ * `$ref` and by the schema object itself (which is what the model converts
+ * when it emits the named schema).
+ */
+export interface SharedRules {
+  byRef: Map<string, string>;
+  byTarget: Map<JsonObject, JsonObject[]>;
+}
+
+const sharedCache = new WeakMap<JsonObject, SharedRules>();
+
+/** The one `$ref` a discrimination's rules all come from, or null (own `if`, several members, inline rules). */
+function singleRulesRef(schema: JsonObject, discrimination: Discrimination): string | null {
+  if ('if' in schema || discrimination.consumedAllOf.size !== 1 || !Array.isArray(schema.allOf)) return null;
+  const member = schema.allOf[[...discrimination.consumedAllOf][0]!];
+  return isObject(member) && typeof member.$ref === 'string' && member.$ref.startsWith(COMPONENT_PREFIX)
+    ? member.$ref
+    : null;
+}
+
+export function sharedRules(document: JsonObject): SharedRules {
+  const cached = sharedCache.get(document);
+  if (cached) return cached;
+  const schemas =
+    isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const variantsByRef = new Map<string, string | null>();
+  for (const schema of Object.values(schemas)) {
+    if (!isObject(schema)) continue;
+    const discrimination = discriminationOf(schema, document);
+    const ref = discrimination && singleRulesRef(schema, discrimination);
+    if (!ref) continue;
+    const json = JSON.stringify(discrimination.variants);
+    variantsByRef.set(ref, variantsByRef.has(ref) && variantsByRef.get(ref) !== json ? null : json);
+  }
+  const shared: SharedRules = { byRef: new Map(), byTarget: new Map() };
+  for (const [ref, json] of variantsByRef) {
+    const target = resolvePointer(document, ref);
+    if (json === null || !isObject(target)) continue;
+    shared.byRef.set(ref, json);
+    shared.byTarget.set(target, JSON.parse(json) as JsonObject[]);
+  }
+  sharedCache.set(document, shared);
+  return shared;
+}
+
+/** The `$ref` of the named rules schema whose union this discrimination is, when it is shared. */
+export function sharedRulesRefFor(
+  schema: JsonObject,
+  discrimination: Discrimination,
+  document: JsonObject,
+): string | null {
+  const ref = singleRulesRef(schema, discrimination);
+  return ref && sharedRules(document).byRef.get(ref) === JSON.stringify(discrimination.variants) ? ref : null;
+}

@@ -9,7 +9,7 @@
 // are kept as documentation.
 import type { DocModel, PropertyModel, TypeNode } from './types.ts';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
-import { discriminationOf } from './conditionals.ts';
+import { discriminationOf, sharedRules, sharedRulesRefFor } from './conditionals.ts';
 
 export const UNKNOWN: TypeNode = { kind: 'primitive', type: 'unknown' };
 
@@ -42,6 +42,10 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
     return schemaToType(target, ctx, new Set([...seen, ref]));
   }
 
+  // A named rules-only schema whose appliers share one union: it is that union.
+  const sharedVariants = sharedRules(ctx.document).byTarget.get(schema);
+  if (sharedVariants) return union(sharedVariants.map((v) => schemaToType(v, ctx, seen)));
+
   const alternatives: TypeNode[] = [];
   if (Array.isArray(schema.enum)) {
     return withNull(union(schema.enum.map(literalOf)), schema);
@@ -57,7 +61,12 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
       .filter((t) => !isUnknown(t));
     if (parts.length) composed.push(parts.length === 1 ? parts[0]! : { kind: 'intersection', members: parts });
   }
-  if (discrimination) composed.push(union(discrimination.variants.map((v) => schemaToType(v, ctx, seen))));
+  if (discrimination) {
+    // Rules a named schema holds for several bodies alike are that schema's type, referenced.
+    const shared = sharedRulesRefFor(schema, discrimination, ctx.document);
+    const name = shared && ctx.schemaNames.get(decodeRefToken(shared.slice(COMPONENT_PREFIX.length)));
+    composed.push(name ? { kind: 'ref', name } : union(discrimination.variants.map((v) => schemaToType(v, ctx, seen))));
+  }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const list = schema[key];
     if (Array.isArray(list)) composed.push(union(list.map((s) => schemaToType(s, ctx, seen))));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../scripts/pipeline/load.ts';
 import { discriminationOf } from '../../../scripts/model/conditionals.ts';
-import { nonEmptyMapsOf } from '../../../scripts/model/schemas.ts';
+import { nonEmptyMapsOf, schemaToType } from '../../../scripts/model/schemas.ts';
 import { contextFor } from './support.ts';
 
 const pin = (value: string | string[], required = true): JsonObject => ({
@@ -214,5 +214,35 @@ describe('nonEmptyMapsOf', () => {
   it.each(tests)('%s', (_, { given, want }) => {
     const ctx = contextFor({ Store: { type: 'object', minProperties: 1, additionalProperties: { type: 'string' } } });
     expect(nonEmptyMapsOf(given, ctx)).toEqual(want);
+  });
+});
+
+describe('rules a named schema holds for several bodies', () => {
+  const rules = { allOf: [{ if: pin('a'), then: { required: ['map'] } }] };
+  const applying = (kinds: string[]) => ({
+    type: 'object',
+    properties: { kind: { type: 'string', enum: kinds } },
+    allOf: [{ $ref: '#/components/schemas/Rules' }],
+  });
+
+  it('are that schema’s union, referenced by each body, when every body gets the same variants', () => {
+    const ctx = contextFor({ Rules: rules, Create: applying(['a', 'b']), Update: applying(['a', 'b']) });
+    const schemas = (ctx.document.components as JsonObject).schemas as JsonObject;
+    expect(schemaToType(schemas.Create, ctx)).toMatchObject({
+      kind: 'intersection',
+      members: [{}, { kind: 'ref', name: 'Rules' }],
+    });
+    expect(schemaToType(schemas.Rules, ctx)).toMatchObject({
+      kind: 'union',
+      members: [{ kind: 'object' }, { kind: 'object' }],
+    });
+  });
+
+  it('are inlined in each body when the bodies get different variants (another set of values)', () => {
+    const ctx = contextFor({ Rules: rules, Create: applying(['a', 'b']), Update: applying(['a', 'c']) });
+    const schemas = (ctx.document.components as JsonObject).schemas as JsonObject;
+    const create = schemaToType(schemas.Create, ctx);
+    expect(create).toMatchObject({ kind: 'intersection', members: [{}, { kind: 'union' }] });
+    expect(JSON.stringify(create)).not.toContain('"ref"');
   });
 });
