@@ -110,7 +110,7 @@ try {
   try {
     await astra.credentials.create({ name: 'logs', keyStore: { note: base64('dup') } });
   } catch (err) {
-    if (!(err instanceof ConflictError && err.is(problemTypes.jSONResourceConflict))) throw err;
+    if (!(err instanceof ConflictError && err.is(problemTypes.jsonResourceConflict))) throw err;
     console.log(
       `name taken: ${err.name} ${err.status}, problem ${err.problemNumber}, invalidFields ${JSON.stringify(err.invalidFields)}`,
     );

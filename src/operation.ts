@@ -178,6 +178,13 @@ export type BodyInput<B> = B extends { type?: unknown; version?: infer V }
   ? Omit<B, 'type' | 'version'> & { version?: V }
   : B;
 
+/**
+ * A body member the spec requires to be a non-empty map (a credential's
+ * `keyStore`): `{}` is a compile error. No plain type refuses `{}` while
+ * accepting any key, so the generated method infers the member's own type `M`.
+ */
+export type NonEmptyMap<M> = M & ([keyof M] extends [never] ? { '(at least one member)': never } : unknown);
+
 /** What generated client methods call. Implemented in src/runtime.ts. */
 export interface Runtime {
   // `query`: the parameters the operation declares, typed by its generated

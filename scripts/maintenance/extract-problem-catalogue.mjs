@@ -1,7 +1,9 @@
 // One-off maintenance script: turns the problem-type table of the facts
 // reference (section 1.9) into spec/components/problems.yaml. Kept so the
 // catalogue can be rebuilt if the reference is corrected; the YAML it writes
-// is the hand-maintained source of truth afterwards.
+// is the hand-maintained source of truth afterwards. It writes no
+// `qualifier`s: those of shared titles are added by hand, and the generator
+// names (and refuses) every entry still missing one.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [, , referencePath, outPath] = process.argv;

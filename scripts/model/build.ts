@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
-import { camelCase, fileStem, identifier, schemaTypeNames, uniqueNames } from './naming.ts';
+import { camelCase, fileStem, identifier, schemaTypeNames, typeName, uniqueNames } from './naming.ts';
+import { buildProblems } from './problems.ts';
 import {
   type SchemaContext,
   docOf,
   resourceTypeOf,
   schemaToType,
   secretFieldsOf,
+  nonEmptyMapsOf,
   failedStatesOf,
   stateValuesOf,
   versionsOf,
@@ -21,7 +23,6 @@ import type {
   OperationKind,
   OperationModel,
   ParameterModel,
-  ProblemModel,
   QueryModel,
   ResourceNodeModel,
   RuntimeVerb,
@@ -67,7 +68,7 @@ export function buildModel(bundled: JsonObject): ApiModel {
     shadowed.has(s.name) ? { ...s, shadows: shadowed.get(s.name)! } : s,
   );
   const resources = buildResourceTree(bundled, operations, tags);
-  const problems = buildProblems(bundled);
+  const problems = buildProblems(bundled, operations, resources);
   const info = isObject(bundled.info) ? bundled.info : {};
   return {
     title: typeof info.title === 'string' ? info.title : 'API',
@@ -274,7 +275,12 @@ function buildOperation(
     if (mediaType) {
       const media = body.content[mediaType];
       bodySchema = isObject(media) ? media.schema : undefined;
-      requestBody = { mediaType, type: schemaToType(bodySchema, ctx), required: body.required === true };
+      requestBody = {
+        mediaType,
+        type: schemaToType(bodySchema, ctx),
+        required: body.required === true,
+        nonEmptyMaps: nonEmptyMapsOf(bodySchema, ctx),
+      };
     }
   }
 
@@ -629,34 +635,4 @@ function countParentIds(segments: string[]): number {
     if (!isTemplate(s)) lastCollection = i;
   });
   return segments.slice(0, lastCollection).filter(isTemplate).length;
-}
-
-/**
- * The problem catalogue from `x-astra-problem-catalogue` (number → status,
- * title, description, extensions). Titles repeat across numbers, so constant
- * names get the number appended when a title is shared.
- */
-export function buildProblems(doc: JsonObject): ProblemModel[] {
-  const catalogue = isObject(doc['x-astra-problem-catalogue']) ? doc['x-astra-problem-catalogue'] : {};
-  const entries = Object.keys(catalogue)
-    .filter((k) => /^[0-9]+$/.test(k) && isObject(catalogue[k]))
-    .map((k) => ({ number: Number(k), entry: catalogue[k] as JsonObject }))
-    .sort((a, b) => a.number - b.number);
-  const baseNames = entries.map(({ entry, number }) =>
-    identifier(typeof entry.title === 'string' ? entry.title : `problem ${number}`, 'problem'),
-  );
-  const counts = new Map<string, number>();
-  for (const n of baseNames) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return entries.map(({ number, entry }, i) => ({
-    number,
-    name: counts.get(baseNames[i]!)! > 1 ? `${baseNames[i]}${number}` : baseNames[i]!,
-    status: typeof entry.status === 'number' ? entry.status : Number(entry.status),
-    title: typeof entry.title === 'string' ? entry.title : '',
-    description: typeof entry.description === 'string' ? entry.description : '',
-    uri: `https://astra.netapp.io/problems/${number}`,
-    extensions: Array.isArray(entry.extensions)
-      ? entry.extensions.filter((e): e is string => typeof e === 'string')
-      : [],
-    aboutQuery: entry.aboutQuery === true,
-  }));
 }

@@ -11,22 +11,37 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
-/** Splits text into words at non-alphanumerics and lower→upper case changes. */
+/**
+ * Splits text into words at non-alphanumerics and case changes: a lower→upper
+ * change (`managedClusters`), and the end of an acronym before a capitalised
+ * word (`JSONResource` → `JSON`, `Resource`). An acronym's plural stays one
+ * word (`APIs`), and digits stay with the letters before them (`S3`, `v1`).
+ */
 export function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
 }
 
+/** An acronym (`JSON`, `ID`, `S3`, `APIs`): written as one word in camelCase (`Json`, `Id`, `S3`, `Apis`). */
+const isAcronym = (word: string): boolean => /^[A-Z][A-Z0-9]+s?$/.test(word);
+
+/** A word as it stands inside a camelCase name: capitalised, an acronym's other letters lowercased. */
+function capitalised(word: string): string {
+  const rest = isAcronym(word) ? word.slice(1).toLowerCase() : word.slice(1);
+  return word.charAt(0).toUpperCase() + rest;
+}
+
+/** camelCase with acronyms as words: `JSON resource conflict` → `jsonResourceConflict`. */
 export function camelCase(text: string): string {
-  const ws = words(text);
-  return ws
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+  return words(text)
+    .map((w, i) => (i > 0 ? capitalised(w) : isAcronym(w) ? w.toLowerCase() : w.charAt(0).toLowerCase() + w.slice(1)))
     .join('');
 }
 
+/** PascalCase; acronyms keep their letters in type names (`JSONResource`), as the spec's schema keys do. */
 export function pascalCase(text: string): string {
   return words(text)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))

@@ -3,10 +3,13 @@
 // try: $ref to named schemas (kept as names, so recursion is fine), $ref to
 // any other pointer (inlined, with a cycle guard), enums of any JSON value,
 // type arrays and 3.0 `nullable`, allOf/anyOf/oneOf (string literals beside
-// `string` stay an open enum), maps. Validation-only keywords (if/then/else,
-// not, patterns) do not change the type; they are kept as documentation.
+// `string` stay an open enum), maps, and `if`/`then` rules that discriminate
+// by one property (a union, see conditionals.ts). Other validation-only
+// keywords (other conditionals, not, patterns) do not change the type; they
+// are kept as documentation.
 import type { DocModel, PropertyModel, TypeNode } from './types.ts';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
+import { discriminationOf, sharedRules, sharedRulesRefFor } from './conditionals.ts';
 
 export const UNKNOWN: TypeNode = { kind: 'primitive', type: 'unknown' };
 
@@ -39,6 +42,10 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
     return schemaToType(target, ctx, new Set([...seen, ref]));
   }
 
+  // A named rules-only schema whose appliers share one union: it is that union.
+  const sharedVariants = sharedRules(ctx.document).byTarget.get(schema);
+  if (sharedVariants) return union(sharedVariants.map((v) => schemaToType(v, ctx, seen)));
+
   const alternatives: TypeNode[] = [];
   if (Array.isArray(schema.enum)) {
     return withNull(union(schema.enum.map(literalOf)), schema);
@@ -46,9 +53,19 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
   if ('const' in schema) return literalOf(schema.const as Json);
 
   const composed: TypeNode[] = [];
+  const discrimination = discriminationOf(schema, ctx.document);
   if (Array.isArray(schema.allOf)) {
-    const parts = schema.allOf.map((s) => schemaToType(s, ctx, seen)).filter((t) => !isUnknown(t));
+    const parts = schema.allOf
+      .filter((_, i) => !discrimination?.consumedAllOf.has(i))
+      .map((s) => schemaToType(s, ctx, seen))
+      .filter((t) => !isUnknown(t));
     if (parts.length) composed.push(parts.length === 1 ? parts[0]! : { kind: 'intersection', members: parts });
+  }
+  if (discrimination) {
+    // Rules a named schema holds for several bodies alike are that schema's type, referenced.
+    const shared = sharedRulesRefFor(schema, discrimination, ctx.document);
+    const name = shared && ctx.schemaNames.get(decodeRefToken(shared.slice(COMPONENT_PREFIX.length)));
+    composed.push(name ? { kind: 'ref', name } : union(discrimination.variants.map((v) => schemaToType(v, ctx, seen))));
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const list = schema[key];
@@ -329,4 +346,32 @@ function namedSchemaBody(name: string, ctx: SchemaContext): TypeNode | null {
     if (value === name && isObject(schemas)) return schemaToType(schemas[key], ctx);
   }
   return null;
+}
+
+/**
+ * Top-level members of a request body that are maps (open
+ * `additionalProperties`, no named members) with `minProperties` ≥ 1, directly
+ * or through a $ref or allOf.
+ */
+export function nonEmptyMapsOf(schema: Json | undefined, ctx: SchemaContext): { name: string; required: boolean }[] {
+  const body = derefSchema(schema, ctx);
+  if (!isObject(body) || !isObject(body.properties)) return [];
+  const required = Array.isArray(body.required) ? body.required : [];
+  return Object.keys(body.properties)
+    .filter((name) => isNonEmptyMap(body.properties && (body.properties as JsonObject)[name], ctx))
+    .map((name) => ({ name, required: required.includes(name) }));
+}
+
+function derefSchema(schema: Json | undefined, ctx: SchemaContext, depth = 0): Json | undefined {
+  if (isObject(schema) && typeof schema.$ref === 'string' && depth < 16)
+    return derefSchema(resolvePointer(ctx.document, schema.$ref), ctx, depth + 1);
+  return schema;
+}
+
+function isNonEmptyMap(schema: Json | undefined, ctx: SchemaContext, depth = 0): boolean {
+  const s = derefSchema(schema, ctx);
+  if (!isObject(s) || depth > 8) return false;
+  const open = s.additionalProperties !== false && !isObject(s.properties);
+  if (typeof s.minProperties === 'number' && s.minProperties >= 1 && open) return true;
+  return Array.isArray(s.allOf) && s.allOf.some((m) => isNonEmptyMap(m, ctx, depth + 1));
 }

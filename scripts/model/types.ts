@@ -143,7 +143,17 @@ export interface OperationModel {
   };
   /** Whether the path holds `{account_id}` (filled from the client's account). */
   usesAccount: boolean;
-  requestBody: { mediaType: string; type: TypeNode; required: boolean } | null;
+  requestBody: {
+    mediaType: string;
+    type: TypeNode;
+    required: boolean;
+    /**
+     * Top-level members that are maps the spec requires non-empty
+     * (`minProperties` ≥ 1, a credential's keyStore). No type refuses `{}`
+     * while accepting any key, so the method infers these members' own types.
+     */
+    nonEmptyMaps: { name: string; required: boolean }[];
+  } | null;
   /** The success response and what it carries. */
   success: { status: string; mediaType: string | null; type: TypeNode | null };
   /** For list operations: the type of one item. */
@@ -191,7 +201,7 @@ export interface ResourceNodeModel {
 
 export interface ProblemModel {
   number: number;
-  /** Constant name (`credentialExists`, `invalidJsonResource8`). */
+  /** Constant name (`credentialExists`, `invalidJsonResourceExtendedChecks`): title and qualifier in camelCase. */
   name: string;
   status: number;
   title: string;
@@ -200,6 +210,8 @@ export interface ProblemModel {
   extensions: string[];
   /** Reports the request's query parameters (catalogue `aboutQuery`): never the answer to a call that sends none. */
   aboutQuery: boolean;
+  /** SDK calls whose operations list this problem (`credentials.create`), sorted. */
+  operations: string[];
 }
 
 export interface TagModel {

@@ -6,12 +6,14 @@
 // equivalent path templates (both sites named); $ref cycles that never reach
 // content; nesting deeper than the generator will follow; HTTP methods the
 // runtime cannot send; schemas that contain themselves with no object in
-// between (no finite TypeScript type). (Unresolvable and
+// between (no finite TypeScript type); problem catalogue entries whose
+// constant names collide (a shared title without a qualifier). (Unresolvable and
 // non-local $refs are already refused, with every referring site, by load.)
 import type { SwaggerParserFailure } from './heavy-steps.mjs';
 import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
 import { MAX_DEPTH, realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
+import { nameSourceOf, problemNameCollisions } from '../model/problems.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -32,6 +34,7 @@ export function checkSources(spec: LoadedSpec): void {
   checkRefCycles(spec, diagnostics);
   checkOperations(spec, diagnostics);
   checkSchemaCycles(spec, diagnostics);
+  checkProblemNames(spec, diagnostics);
   if (diagnostics.length) throw new SpecError(diagnostics);
 }
 
@@ -58,6 +61,31 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
     diagnostics.push({ file: root.display, pointer: '', message: failure.message.split('\n').slice(0, 5).join(' ') });
   }
   throw new SpecError(diagnostics);
+}
+
+/**
+ * Every problem type gets a constant of its own, named from its title and
+ * `qualifier`: entries that would share a name are reported at each of them.
+ */
+function checkProblemNames(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
+  const root = spec.files.get(spec.rootFile)!;
+  const doc = root.content as JsonObject;
+  const catalogue = follow(spec, root, '#/x-astra-problem-catalogue', doc['x-astra-problem-catalogue']);
+  if (!catalogue) return;
+  const entries = Object.entries(catalogue.node).filter(
+    (e): e is [string, JsonObject] => /^[0-9]+$/.test(e[0]) && isObject(e[1]),
+  );
+  const sources = entries.map(([key, entry]) => nameSourceOf(Number(key), entry));
+  for (const { name, numbers } of problemNameCollisions(sources)) {
+    for (const n of numbers) {
+      const others = numbers.filter((m) => m !== n).join(', ');
+      diagnostics.push({
+        file: catalogue.file.display,
+        pointer: `${catalogue.pointer}/${n}`,
+        message: `problem ${n} would be named problemTypes.${name}, like ${others}: give it a \`qualifier\` naming the resource or condition that sets it apart`,
+      });
+    }
+  }
 }
 
 /** A $ref whose chain of pure references returns to itself never reaches content. */

@@ -4,7 +4,7 @@
 import type { ApiModel, OperationModel, ResourceNodeModel, SchemaModel, TypeNode } from '../model/types.ts';
 import { refsIn } from '../model/build.ts';
 import { sortBy } from '../util/order.ts';
-import { identifier, isPlainPropertyName, uniqueNames } from '../model/naming.ts';
+import { identifier, isPlainPropertyName, typeName, uniqueNames } from '../model/naming.ts';
 import { printType, docComment } from './typescript.ts';
 import { docCommentLines, stringLiteral } from './escape.ts';
 
@@ -119,6 +119,14 @@ export interface MethodView {
   query: { optional: boolean; collection: string; other: string } | null;
   /** The request body's schema type; '' when the spec declares none. */
   body: string;
+  /**
+   * Create and update: members the spec requires to be non-empty maps get a
+   * type parameter each (`<TKeyStore extends object>`) and are intersected with
+   * the body (`& { keyStore: NonEmptyMap<TKeyStore> }`), so that `{}` there is
+   * an error while the rest of the body keeps excess-property checks.
+   */
+  typeParams: string;
+  nonEmptyMaps: string;
   bodyOptional: boolean;
   /** Update and delete: whether `options.ifMatch` is accepted. */
   conditional: boolean;
@@ -278,6 +286,7 @@ function runtimeTypesOf(operations: OperationModel[]): Set<string> {
       if (op.query.collection.length) names.add('ListQuery').add('Selected');
     } else names.add('ApiPromise');
     if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
+    if (nonEmptyMapsOf(op).length) names.add('NonEmptyMap');
     if ((op.kind === 'update' || op.kind === 'delete') && op.conditional) names.add('ConditionalRequestOptions');
     if (op.states.length) names.add('WaitOptions');
   }
@@ -302,6 +311,23 @@ function otherQueryType(op: OperationModel): string {
   });
 }
 
+const nonEmptyMapsOf = (op: OperationModel) =>
+  op.kind === 'create' || op.kind === 'update' ? (op.requestBody?.nonEmptyMaps ?? []) : [];
+
+function nonEmptyMapParams(op: OperationModel): { typeParams: string; nonEmptyMaps: string } {
+  const maps = nonEmptyMapsOf(op);
+  if (!maps.length) return { typeParams: '', nonEmptyMaps: '' };
+  const params = uniqueNames(maps.map((m) => `T${typeName(m.name, 'Member')}`));
+  const members = maps.map(
+    (m, i) =>
+      `${isPlainPropertyName(m.name) ? m.name : stringLiteral(m.name)}${m.required ? '' : '?'}: NonEmptyMap<${params[i]}>`,
+  );
+  return {
+    typeParams: `<${params.map((t) => `${t} extends object`).join(', ')}>`,
+    nonEmptyMaps: ` & { ${members.join('; ')} }`,
+  };
+}
+
 function methodView(op: OperationModel, descriptor: string): MethodView {
   // Without a declared answer a read is `unknown`, anything else `void`.
   const answer = op.kind === 'list' ? op.listItem : op.success.type;
@@ -324,6 +350,7 @@ function methodView(op: OperationModel, descriptor: string): MethodView {
         }
       : null,
     body: op.requestBody ? printType(op.requestBody.type) : '',
+    ...nonEmptyMapParams(op),
     bodyOptional: op.args.some((a) => a.role === 'body' && a.optional),
     conditional: op.conditional,
   };
@@ -418,7 +445,8 @@ export function problemsView(model: ApiModel): ProblemsView {
     entries: model.problems.map((p) => ({
       doc: docComment(
         {
-          description: `${p.number}: ${p.title} (HTTP ${p.status}). ${p.description}`,
+          title: `${p.title}: problem ${p.number}, HTTP ${p.status}.`,
+          description: [p.description, returnedBy(p.operations, model.operations.length)].filter(Boolean).join('\n\n'),
           constraints: [],
           deprecated: false,
         },
@@ -428,4 +456,11 @@ export function problemsView(model: ApiModel): ProblemsView {
       value: `{ number: ${p.number}, status: ${p.status}, title: ${stringLiteral(p.title)}, type: ${stringLiteral(p.uri)}, extensions: [${p.extensions.map(stringLiteral).join(', ')}] }`,
     })),
   };
+}
+
+/** Which calls can answer with a problem; one listed by every operation (the bearer token's) says so instead. */
+function returnedBy(calls: readonly string[], operationCount: number): string {
+  if (!calls.length) return 'No operation lists it.';
+  if (calls.length === operationCount && operationCount > 1) return 'Any operation can return it.';
+  return `Returned by ${calls.map((c) => `\`${c}()\``).join(', ')}.`;
 }

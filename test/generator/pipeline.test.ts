@@ -154,6 +154,18 @@ describe('--spec FILE --out DIR on a rejected spec', () => {
       },
     ],
     [
+      'problem-names-collide',
+      {
+        problems: 4,
+        want: [
+          `${at('problem-names-collide', 'problems.yaml')}#/8: problem 8 would be named problemTypes.invalidJsonResource, like 9: give it a \`qualifier\``,
+          `${at('problem-names-collide', 'problems.yaml')}#/9: problem 9 would be named problemTypes.invalidJsonResource, like 8`,
+          `${at('problem-names-collide', 'problems.yaml')}#/11: problem 11 would be named problemTypes.snapshotNotSupportedCluster, like 12`,
+          `${at('problem-names-collide', 'problems.yaml')}#/12: problem 12 would be named problemTypes.snapshotNotSupportedCluster, like 11`,
+        ],
+      },
+    ],
+    [
       'ref-outside',
       {
         problems: 2,

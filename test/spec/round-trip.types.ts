@@ -42,12 +42,18 @@ export const roundTrips = {
     M.Cluster,
     M.ClusterUpdate
   >,
-  // The credential update requires keyStore (since 23.04), which a read never returns.
-  credential: ((read) => ({
-    ...read,
-    keyStore: { base64: 'e30=' },
-    metadata: { ...read.metadata, labels: team },
-  })) satisfies RoundTrip<M.Credential, M.CredentialUpdate>,
+  // The credential update requires keyStore (since 23.04), which a read never
+  // returns, and its parts depend on the keyType: the read's keyType is
+  // narrowed first, then the keyStore that keyType needs is sent.
+  credential: ((read) => {
+    if (read.keyType !== 'kubeconfig') throw new Error('expected a kubeconfig credential');
+    return {
+      ...read,
+      keyType: read.keyType,
+      keyStore: { base64: 'e30=' },
+      metadata: { ...read.metadata, labels: team },
+    };
+  }) satisfies RoundTrip<M.Credential, M.CredentialUpdate>,
   executionHook: ((read) => ({ ...read, metadata: { ...read.metadata, labels: team } })) satisfies RoundTrip<
     M.ExecutionHook,
     M.ExecutionHookUpdate

@@ -77,7 +77,8 @@ function diffProblemCatalogue(ctx: DiffContext): StructuralChange[] {
     if (!was) change('problem-type-added', number, { after: `problemTypes.${p.name}` });
     else if (was.name !== p.name)
       change('problem-type-renamed', number, { before: `problemTypes.${was.name}`, after: `problemTypes.${p.name}` });
-    else if (!same({ ...was } as never, { ...p } as never))
+    // Which operations list it is the operations' own change (response-problem-types-changed).
+    else if (!same({ ...was, operations: [] } as never, { ...p, operations: [] } as never))
       change('problem-type-changed', number, { after: `problemTypes.${p.name}` });
   }
   return out;

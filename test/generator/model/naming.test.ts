@@ -43,7 +43,34 @@ describe('words, camelCase, pascalCase', () => {
   const tests: [string, { given: string; want: [string[], string, string] }][] = [
     ['snake case', { given: 'credential_id', want: [['credential', 'id'], 'credentialId', 'CredentialId'] }],
     ['camel case', { given: 'managedClusters', want: [['managed', 'Clusters'], 'managedClusters', 'ManagedClusters'] }],
-    ['acronym before a word', { given: 'JSONResource', want: [['JSON', 'Resource'], 'jSONResource', 'JSONResource'] }],
+    ['acronym before a word', { given: 'JSONResource', want: [['JSON', 'Resource'], 'jsonResource', 'JSONResource'] }],
+    [
+      'acronym first, as its own word',
+      { given: 'SMTP setting', want: [['SMTP', 'setting'], 'smtpSetting', 'SMTPSetting'] },
+    ],
+    [
+      'acronym inside and last',
+      { given: 'Invalid resource ID', want: [['Invalid', 'resource', 'ID'], 'invalidResourceId', 'InvalidResourceID'] },
+    ],
+    [
+      'acronym then a camel-case word',
+      {
+        given: 'AppMirror ID missing',
+        want: [['App', 'Mirror', 'ID', 'missing'], 'appMirrorIdMissing', 'AppMirrorIDMissing'],
+      },
+    ],
+    ['plural acronym is one word', { given: 'APIs', want: [['APIs'], 'apis', 'APIs'] }],
+    ['plural acronym before a word', { given: 'IDsList', want: [['IDs', 'List'], 'idsList', 'IDsList'] }],
+    ['digits stay with their letters', { given: 'S3 bucket', want: [['S3', 'bucket'], 's3Bucket', 'S3Bucket'] }],
+    [
+      'a digit then a lowercase plural',
+      { given: 'K8s cluster', want: [['K8s', 'cluster'], 'k8sCluster', 'K8sCluster'] },
+    ],
+    [
+      'a one-letter word is not an acronym',
+      { given: 'A snapshot', want: [['A', 'snapshot'], 'aSnapshot', 'ASnapshot'] },
+    ],
+    ['lower then digits then upper', { given: 'v1Api', want: [['v1', 'Api'], 'v1Api', 'V1Api'] }],
     [
       'spaces and punctuation',
       { given: 'Role Binding / v1', want: [['Role', 'Binding', 'v1'], 'roleBindingV1', 'RoleBindingV1'] },

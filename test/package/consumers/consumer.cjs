@@ -27,7 +27,7 @@ async function main() {
     } catch (e) {
       clash = {
         conflict: e instanceof ConflictError,
-        problem10: e.is(problemTypes.jSONResourceConflict),
+        problem10: e.is(problemTypes.jsonResourceConflict),
         number: e.problemNumber,
         leaks: JSON.stringify(e).includes(SECRET),
       };

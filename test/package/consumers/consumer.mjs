@@ -26,7 +26,7 @@ try {
   } catch (e) {
     clash = {
       conflict: e instanceof ConflictError,
-      problem10: e.is(problemTypes.jSONResourceConflict),
+      problem10: e.is(problemTypes.jsonResourceConflict),
       number: e.problemNumber,
       leaks: JSON.stringify(e).includes(SECRET),
     };

@@ -37,7 +37,7 @@ export async function createOnce(astra: AstraClient, body: CredentialCreate): Pr
   try {
     return await astra.credentials.create(body);
   } catch (e) {
-    if (e instanceof ConflictError && e.is(problemTypes.jSONResourceConflict)) return undefined;
+    if (e instanceof ConflictError && e.is(problemTypes.jsonResourceConflict)) return undefined;
     throw e;
   }
 }
