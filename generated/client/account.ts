@@ -68,7 +68,7 @@ export function accountsResource(rt: Runtime) {
      *
      * `GET /accounts`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Account = never>(
       query?: ListQuery<Account, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -81,7 +81,7 @@ export function accountsResource(rt: Runtime) {
      *
      * `POST /accounts`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<AccountCreate>, options?: RequestOptions): ApiPromise<Account> =>
       rt.create<Account>(createAccountOperation, [], body, options),
@@ -92,7 +92,7 @@ export function accountsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (options?: RequestOptions): ApiPromise<Account> => rt.get<Account>(getAccountOperation, [], options),
     /**
@@ -113,7 +113,7 @@ export function accountsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (body: BodyInput<AccountUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateAccountOperation, [], body, options),
@@ -128,7 +128,7 @@ export function accountsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (options?: ConditionalRequestOptions): ApiPromise<void> => rt.delete(deleteAccountOperation, [], options),
   };

@@ -39,7 +39,7 @@ export function managedClustersApiResourcesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters/{managedCluster_id}/apiResources`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ApiResource = never>(
       managedClusterId: string,
@@ -54,7 +54,7 @@ export function managedClustersApiResourcesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, apiResourceId: string, options?: RequestOptions): ApiPromise<ApiResource> =>
       rt.get<ApiResource>(getManagedClusterApiResourceOperation, [managedClusterId, apiResourceId], options),

@@ -112,7 +112,7 @@ export function appMirrorsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/appMirrors`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppMirror = never>(
       query?: ListQuery<AppMirror, K, 'filter' | 'include' | 'limit'>,
@@ -125,7 +125,7 @@ export function appMirrorsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/appMirrors`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 150.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, replicationNotSupported.
      */
     create: (body: BodyInput<AppMirrorCreate>, options?: RequestOptions): ApiPromise<AppMirror> =>
       rt.create<AppMirror>(createAppMirrorOperation, [], body, options),
@@ -136,7 +136,7 @@ export function appMirrorsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appMirrorId: string, options?: RequestOptions): ApiPromise<AppMirror> =>
       rt.get<AppMirror>(getAppMirrorOperation, [appMirrorId], options),
@@ -158,7 +158,7 @@ export function appMirrorsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       appMirrorId: string,
@@ -176,7 +176,7 @@ export function appMirrorsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (appMirrorId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppMirrorOperation, [appMirrorId], options),
@@ -197,7 +197,7 @@ export function appsAppMirrorsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appMirrors`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppMirror = never>(
       appId: string,
@@ -211,7 +211,7 @@ export function appsAppMirrorsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appMirrors`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 150.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, replicationNotSupported.
      */
     create: (appId: string, body: BodyInput<AppMirrorCreate>, options?: RequestOptions): ApiPromise<AppMirror> =>
       rt.create<AppMirror>(createAppAppMirrorOperation, [appId], body, options),
@@ -222,7 +222,7 @@ export function appsAppMirrorsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, appMirrorId: string, options?: RequestOptions): ApiPromise<AppMirror> =>
       rt.get<AppMirror>(getAppAppMirrorOperation, [appId, appMirrorId], options),
@@ -247,7 +247,7 @@ export function appsAppMirrorsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       appId: string,
@@ -266,7 +266,7 @@ export function appsAppMirrorsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (appId: string, appMirrorId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppAppMirrorOperation, [appId, appMirrorId], options),

@@ -112,7 +112,7 @@ export function appsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v2/apps`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof App = never>(
       query?: ListQuery<App, K, 'filter' | 'include' | 'limit'>,
@@ -137,7 +137,7 @@ export function appsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v2/apps`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 147, 156; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 148, 151, 155, 161.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, invalidGvknSpecified, targetStorageClassNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, aSnapshotIsAlreadyInProgress, cloneOperationNotSupported, selectiveRestoreNotSupported, cloneNotSupportedWithoutVolumeSnapshotClass.
      */
     create: (body: BodyInput<AppCreate>, options?: RequestOptions): ApiPromise<App> =>
       rt.create<App>(createAppOperation, [], body, options),
@@ -148,7 +148,7 @@ export function appsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, options?: RequestOptions): ApiPromise<App> => rt.get<App>(getAppOperation, [appId], options),
     /**
@@ -169,7 +169,7 @@ export function appsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 147; 401: 3, 4; 403: 11, 79; 404: 1; 409: 10, 152, 155; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, invalidGvknSpecified; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, missingRequestHeader; 404: resourceNotFound; 409: jsonResourceConflict, inPlaceRestoreNotSupported, selectiveRestoreNotSupported; 412: preconditionNotMet.
      */
     update: (appId: string, body: BodyInput<AppUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateAppOperation, [appId], body, options),
@@ -184,7 +184,7 @@ export function appsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 409: 112, 119, 157; 412: 38; 500: 91.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: applicationNotReady, applicationNotUnmanagedReplication, applicationNotUnmanagedBackupRunning; 412: preconditionNotMet; 500: applicationNotDeleted.
      */
     delete: (appId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppOperation, [appId], options),
@@ -205,7 +205,7 @@ export function managedClustersAppsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v2/managedClusters/{managedCluster_id}/apps`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof App = never>(
       managedClusterId: string,
@@ -233,7 +233,7 @@ export function managedClustersAppsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v2/managedClusters/{managedCluster_id}/apps`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 147, 156; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 148, 151, 155, 161.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, invalidGvknSpecified, targetStorageClassNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, aSnapshotIsAlreadyInProgress, cloneOperationNotSupported, selectiveRestoreNotSupported, cloneNotSupportedWithoutVolumeSnapshotClass.
      */
     create: (managedClusterId: string, body: BodyInput<AppCreate>, options?: RequestOptions): ApiPromise<App> =>
       rt.create<App>(createManagedClusterAppOperation, [managedClusterId], body, options),
@@ -244,7 +244,7 @@ export function managedClustersAppsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, appId: string, options?: RequestOptions): ApiPromise<App> =>
       rt.get<App>(getManagedClusterAppOperation, [managedClusterId, appId], options),
@@ -266,7 +266,7 @@ export function managedClustersAppsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 147; 401: 3, 4; 403: 11, 79; 404: 1; 409: 10, 152, 155; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, invalidGvknSpecified; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, missingRequestHeader; 404: resourceNotFound; 409: jsonResourceConflict, inPlaceRestoreNotSupported, selectiveRestoreNotSupported; 412: preconditionNotMet.
      */
     update: (
       managedClusterId: string,
@@ -285,7 +285,7 @@ export function managedClustersAppsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 409: 112, 119, 157; 412: 38; 500: 91.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: applicationNotReady, applicationNotUnmanagedReplication, applicationNotUnmanagedBackupRunning; 412: preconditionNotMet; 500: applicationNotDeleted.
      */
     delete: (managedClusterId: string, appId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteManagedClusterAppOperation, [managedClusterId, appId], options),

@@ -103,7 +103,7 @@ export function appBackupsAppAssetsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/appBackups/{appBackup_id}/appAssets`
      *
-     * Problem types by status: 400: 5, 6, 46; 401: 3, 4; 403: 11; 404: 2, 50; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported, snapshotNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound, backupsNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppAsset = never>(
       appBackupId: string,
@@ -118,7 +118,7 @@ export function appBackupsAppAssetsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appBackupId: string, appAssetId: string, options?: RequestOptions): ApiPromise<AppAsset> =>
       rt.get<AppAsset>(getAccountAppBackupAppAssetOperation, [appBackupId, appAssetId], options),
@@ -139,7 +139,7 @@ export function appsAppAssetsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appAssets`
      *
-     * Problem types by status: 400: 5, 6, 46; 401: 3, 4; 403: 11; 404: 2, 50; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported, snapshotNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound, backupsNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppAsset = never>(
       appId: string,
@@ -153,7 +153,7 @@ export function appsAppAssetsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, appAssetId: string, options?: RequestOptions): ApiPromise<AppAsset> =>
       rt.get<AppAsset>(getAppAppAssetOperation, [appId, appAssetId], options),
@@ -174,7 +174,7 @@ export function appsAppBackupsAppAssetsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups/{appBackup_id}/appAssets`
      *
-     * Problem types by status: 400: 5, 6, 46; 401: 3, 4; 403: 11; 404: 2, 50; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported, snapshotNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound, backupsNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppAsset = never>(
       appId: string,
@@ -190,7 +190,7 @@ export function appsAppBackupsAppAssetsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, appBackupId: string, appAssetId: string, options?: RequestOptions): ApiPromise<AppAsset> =>
       rt.get<AppAsset>(getAppBackupAppAssetOperation, [appId, appBackupId, appAssetId], options),
@@ -211,7 +211,7 @@ export function appsAppSnapsAppAssetsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps/{appSnap_id}/appAssets`
      *
-     * Problem types by status: 400: 5, 6, 46; 401: 3, 4; 403: 11; 404: 2, 50; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported, snapshotNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound, backupsNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppAsset = never>(
       appId: string,
@@ -227,7 +227,7 @@ export function appsAppSnapsAppAssetsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, appSnapId: string, appAssetId: string, options?: RequestOptions): ApiPromise<AppAsset> =>
       rt.get<AppAsset>(getAppSnapAppAssetOperation, [appId, appSnapId, appAssetId], options),
@@ -248,7 +248,7 @@ export function managedClustersAppsAppAssetsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters/{managedCluster_id}/apps/{app_id}/appAssets`
      *
-     * Problem types by status: 400: 5, 6, 46; 401: 3, 4; 403: 11; 404: 2, 50; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported, snapshotNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound, backupsNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppAsset = never>(
       managedClusterId: string,
@@ -264,7 +264,7 @@ export function managedClustersAppsAppAssetsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (
       managedClusterId: string,

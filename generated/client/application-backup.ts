@@ -82,7 +82,7 @@ export function appBackupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/appBackups`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 96.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: backupsNotListed.
      */
     list: <K extends keyof AppBackup = never>(
       query?: ListQuery<AppBackup, K, 'include' | 'limit'>,
@@ -95,7 +95,7 @@ export function appBackupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 95.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: backupNotRetrieved.
      */
     get: (appBackupId: string, options?: RequestOptions): ApiPromise<AppBackup> =>
       rt.get<AppBackup>(getAccountAppBackupOperation, [appBackupId], options),
@@ -117,7 +117,7 @@ export function appBackupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 409: 128; 412: 38; 500: 97.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: backupCancellationNotAllowed; 412: preconditionNotMet; 500: backupNotDeleted.
      */
     delete: (appBackupId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAccountAppBackupOperation, [appBackupId], options),
@@ -138,7 +138,7 @@ export function appsAppBackupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 96.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: backupsNotListed.
      */
     list: <K extends keyof AppBackup = never>(
       appId: string,
@@ -152,7 +152,7 @@ export function appsAppBackupsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 131, 143, 148; 500: 94.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, backupNotSupported, backupWithTheSameNameExists, aSnapshotIsAlreadyInProgress; 500: backupNotCreated.
      */
     create: (appId: string, body: BodyInput<AppBackupCreate>, options?: RequestOptions): ApiPromise<AppBackup> =>
       rt.create<AppBackup>(createAppBackupOperation, [appId], body, options),
@@ -163,7 +163,7 @@ export function appsAppBackupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 95.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: backupNotRetrieved.
      */
     get: (appId: string, appBackupId: string, options?: RequestOptions): ApiPromise<AppBackup> =>
       rt.get<AppBackup>(getAppBackupOperation, [appId, appBackupId], options),
@@ -188,7 +188,7 @@ export function appsAppBackupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 409: 128; 412: 38; 500: 97.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: backupCancellationNotAllowed; 412: preconditionNotMet; 500: backupNotDeleted.
      */
     delete: (appId: string, appBackupId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppBackupOperation, [appId, appBackupId], options),

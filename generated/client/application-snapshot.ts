@@ -59,7 +59,7 @@ export function appsAppSnapsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof AppSnap = never>(
       appId: string,
@@ -73,7 +73,7 @@ export function appsAppSnapsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 177; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 148, 149, 176.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, bucketAssignmentForSnapshotNotAllowed; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, aSnapshotIsAlreadyInProgress, snapshotNotSupportedApplication, snapshotNameAlreadyExists.
      */
     create: (appId: string, body: BodyInput<AppSnapCreate>, options?: RequestOptions): ApiPromise<AppSnap> =>
       rt.create<AppSnap>(createAppSnapOperation, [appId], body, options),
@@ -84,7 +84,7 @@ export function appsAppSnapsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, appSnapId: string, options?: RequestOptions): ApiPromise<AppSnap> =>
       rt.get<AppSnap>(getAppSnapOperation, [appId, appSnapId], options),
@@ -109,7 +109,7 @@ export function appsAppSnapsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 409: 144; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: backupInProgressSnapshotInUse; 412: preconditionNotMet.
      */
     delete: (appId: string, appSnapId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppSnapOperation, [appId, appSnapId], options),

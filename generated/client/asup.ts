@@ -50,7 +50,7 @@ export function asupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/asups`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     list: <K extends keyof Asup = never>(
       query?: ListQuery<Asup, K, 'include' | 'limit'>,
@@ -63,7 +63,7 @@ export function asupsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/asups`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict; 500: internalServerError.
      */
     create: (body: BodyInput<AsupCreate>, options?: RequestOptions): ApiPromise<Asup> =>
       rt.create<Asup>(createAsupOperation, [], body, options),
@@ -76,7 +76,7 @@ export function asupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     get: (asupId: string, options?: RequestOptions): ApiPromise<Asup> =>
       rt.get<Asup>(getAsupOperation, [asupId], options),

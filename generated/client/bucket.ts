@@ -65,7 +65,7 @@ export function bucketsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/buckets`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: (options?: RequestOptions): Pager<Bucket> => rt.list<Bucket>(listBucketsOperation, [], undefined, options),
     /**
@@ -75,7 +75,7 @@ export function bucketsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v1/buckets`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<BucketCreate>, options?: RequestOptions): ApiPromise<Bucket> =>
       rt.create<Bucket>(createBucketOperation, [], body, options),
@@ -86,7 +86,7 @@ export function bucketsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (bucketId: string, options?: RequestOptions): ApiPromise<Bucket> =>
       rt.get<Bucket>(getBucketOperation, [bucketId], options),
@@ -108,7 +108,7 @@ export function bucketsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (bucketId: string, body: BodyInput<BucketUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateBucketOperation, [bucketId], body, options),
@@ -123,7 +123,7 @@ export function bucketsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (bucketId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteBucketOperation, [bucketId], options),

@@ -67,7 +67,7 @@ export function certificatesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/certificates`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 404: 2; 406: 32; 409: 164; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 404: collectionNotFound; 406: unsupportedContentType; 409: requestedResourceInUnexpectedState; 503: serviceNotReady.
      */
     list: <K extends keyof Certificate = never>(
       query?: ListQuery<Certificate, K, 'continue' | 'filter' | 'include' | 'limit' | 'orderBy'>,
@@ -80,7 +80,7 @@ export function certificatesResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/certificates`
      *
-     * Problem types by status: 400: 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 34; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: internalServerError; 503: serviceNotReady.
      */
     create: (body: BodyInput<CertificateCreate>, options?: RequestOptions): ApiPromise<Certificate> =>
       rt.create<Certificate>(createCertificateOperation, [], body, options),
@@ -91,7 +91,7 @@ export function certificatesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 164; 503: 41.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: requestedResourceInUnexpectedState; 503: serviceNotReady.
      */
     get: (certificateId: string, options?: RequestOptions): ApiPromise<Certificate> =>
       rt.get<Certificate>(getCertificateOperation, [certificateId], options),
@@ -106,7 +106,7 @@ export function certificatesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 409: 10; 412: 38; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 409: jsonResourceConflict; 412: preconditionNotMet; 503: serviceNotReady.
      */
     update: (
       certificateId: string,
@@ -124,7 +124,7 @@ export function certificatesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38; 503: 41.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 503: serviceNotReady.
      */
     delete: (certificateId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteCertificateOperation, [certificateId], options),

@@ -69,7 +69,7 @@ export function cloudsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clouds`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Cloud = never>(
       query?: ListQuery<Cloud, K, 'filter' | 'include' | 'limit'>,
@@ -82,7 +82,7 @@ export function cloudsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v1/clouds`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 140.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, duplicateCloudName.
      */
     create: (body: BodyInput<CloudCreate>, options?: RequestOptions): ApiPromise<Cloud> =>
       rt.create<Cloud>(createCloudOperation, [], body, options),
@@ -93,7 +93,7 @@ export function cloudsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (cloudId: string, options?: RequestOptions): ApiPromise<Cloud> =>
       rt.get<Cloud>(getCloudOperation, [cloudId], options),
@@ -115,7 +115,7 @@ export function cloudsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10, 140; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict, duplicateCloudName; 412: preconditionNotMet.
      */
     update: (cloudId: string, body: BodyInput<CloudUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateCloudOperation, [cloudId], body, options),
@@ -130,7 +130,7 @@ export function cloudsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 9; 401: 3, 4; 403: 11; 404: 1; 409: 141; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: actionBlockedDeleteCloudInstance; 412: preconditionNotMet.
      */
     delete: (cloudId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteCloudOperation, [cloudId], options),

@@ -75,7 +75,7 @@ export function cloudsClustersClusterNodesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clouds/{cloud_id}/clusters/{cluster_id}/clusterNodes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ClusterNode = never>(
       cloudId: string,
@@ -91,7 +91,7 @@ export function cloudsClustersClusterNodesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (
       cloudId: string,
@@ -129,7 +129,7 @@ export function clustersClusterNodesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clusters/{cluster_id}/clusterNodes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ClusterNode = never>(
       clusterId: string,
@@ -144,7 +144,7 @@ export function clustersClusterNodesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (clusterId: string, clusterNodeId: string, options?: RequestOptions): ApiPromise<ClusterNode> =>
       rt.get<ClusterNode>(getClusterClusterNodeOperation, [clusterId, clusterNodeId], options),
@@ -176,7 +176,7 @@ export function managedClustersClusterNodesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters/{managedCluster_id}/clusterNodes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ClusterNode = never>(
       managedClusterId: string,
@@ -191,7 +191,7 @@ export function managedClustersClusterNodesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, clusterNodeId: string, options?: RequestOptions): ApiPromise<ClusterNode> =>
       rt.get<ClusterNode>(getManagedClusterClusterNodeOperation, [managedClusterId, clusterNodeId], options),

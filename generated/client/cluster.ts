@@ -102,7 +102,7 @@ export function cloudsClustersResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clouds/{cloud_id}/clusters`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Cluster = never>(
       cloudId: string,
@@ -116,7 +116,7 @@ export function cloudsClustersResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v1/clouds/{cloud_id}/clusters`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 58, 59, 62, 160; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10; 500: 64, 66.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, tridentNotInstalled, tridentVersionNotSupported, tridentInstallationUnhealthy, validCsiDriverNotFound; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict; 500: storageClassesNotFound, cloudGetNotPerformed.
      */
     create: (cloudId: string, body: BodyInput<ClusterCreate>, options?: RequestOptions): ApiPromise<Cluster> =>
       rt.create<Cluster>(createCloudClusterOperation, [cloudId], body, options),
@@ -127,7 +127,7 @@ export function cloudsClustersResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 65.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: clusterGetNotPerformed.
      */
     get: (cloudId: string, clusterId: string, options?: RequestOptions): ApiPromise<Cluster> =>
       rt.get<Cluster>(getCloudClusterOperation, [cloudId, clusterId], options),
@@ -152,7 +152,7 @@ export function cloudsClustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 8, 67; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 65, 66.
+     * Problems by status (`problemTypes`): 400: invalidJsonResourceSchema, clusterModifyNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: clusterGetNotPerformed, cloudGetNotPerformed.
      */
     update: (
       cloudId: string,
@@ -171,7 +171,7 @@ export function cloudsClustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (cloudId: string, clusterId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteCloudClusterOperation, [cloudId, clusterId], options),
@@ -192,7 +192,7 @@ export function clustersResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clusters`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Cluster = never>(
       query?: ListQuery<Cluster, K, 'filter' | 'include' | 'limit'>,
@@ -205,7 +205,7 @@ export function clustersResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 500: 65.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 500: clusterGetNotPerformed.
      */
     get: (clusterId: string, options?: RequestOptions): ApiPromise<Cluster> =>
       rt.get<Cluster>(getClusterOperation, [clusterId], options),
@@ -227,7 +227,7 @@ export function clustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 8, 67; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 65, 66.
+     * Problems by status (`problemTypes`): 400: invalidJsonResourceSchema, clusterModifyNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: clusterGetNotPerformed, cloudGetNotPerformed.
      */
     update: (
       clusterId: string,
@@ -245,7 +245,7 @@ export function clustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (clusterId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteClusterOperation, [clusterId], options),

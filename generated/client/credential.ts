@@ -70,7 +70,7 @@ export function credentialsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/credentials`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4, 166; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken, unauthorizedAccessRequestNotAuthorized; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Credential = never>(
       query?: ListQuery<Credential, K, 'continue' | 'filter' | 'include' | 'limit' | 'orderBy'>,
@@ -83,7 +83,7 @@ export function credentialsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/credentials`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: <TKeyStore extends object>(
       body: BodyInput<CredentialCreate> & { keyStore: NonEmptyMap<TKeyStore> },
@@ -96,7 +96,7 @@ export function credentialsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (credentialId: string, options?: RequestOptions): ApiPromise<Credential> =>
       rt.get<Credential>(getCredentialOperation, [credentialId], options),
@@ -111,7 +111,7 @@ export function credentialsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 7, 8, 9, 12; 401: 3, 4; 403: 11; 404: 1; 406: 32; 409: 39; 412: 38; 500: 34; 502: 40; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 406: unsupportedContentType; 409: credentialExists; 412: preconditionNotMet; 500: internalServerError; 502: communicationFailed; 503: serviceNotReady.
      */
     update: <TKeyStore extends object>(
       credentialId: string,
@@ -129,7 +129,7 @@ export function credentialsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (credentialId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteCredentialOperation, [credentialId], options),

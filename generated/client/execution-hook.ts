@@ -109,7 +109,7 @@ export function appsExecutionHooksResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/executionHooks`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ExecutionHook = never>(
       appId: string,
@@ -124,7 +124,7 @@ export function appsExecutionHooksResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/apps/{app_id}/executionHooks`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 73, 168; 404: 2; 406: 32; 409: 10, 162.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, postFailoverExecutionHooksNotSupported.
      */
     create: (
       appId: string,
@@ -138,7 +138,7 @@ export function appsExecutionHooksResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, executionHookId: string, options?: RequestOptions): ApiPromise<ExecutionHook> =>
       rt.get<ExecutionHook>(getAppExecutionHookOperation, [appId, executionHookId], options),
@@ -153,7 +153,7 @@ export function appsExecutionHooksResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 73, 168; 404: 1; 409: 10, 162; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict, postFailoverExecutionHooksNotSupported; 412: preconditionNotMet.
      */
     update: (
       appId: string,
@@ -172,7 +172,7 @@ export function appsExecutionHooksResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 73, 168; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (appId: string, executionHookId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppExecutionHookOperation, [appId, executionHookId], options),
@@ -193,7 +193,7 @@ export function executionHooksResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/executionHooks`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ExecutionHook = never>(
       query?: ListQuery<ExecutionHook, K, 'filter' | 'include' | 'limit'>,
@@ -206,7 +206,7 @@ export function executionHooksResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/executionHooks`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 73, 168; 404: 2; 406: 32; 409: 10, 162.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, postFailoverExecutionHooksNotSupported.
      */
     create: (body: BodyInput<ExecutionHookCreate>, options?: RequestOptions): ApiPromise<ExecutionHook> =>
       rt.create<ExecutionHook>(createExecutionHookOperation, [], body, options),
@@ -217,7 +217,7 @@ export function executionHooksResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (executionHookId: string, options?: RequestOptions): ApiPromise<ExecutionHook> =>
       rt.get<ExecutionHook>(getExecutionHookOperation, [executionHookId], options),
@@ -232,7 +232,7 @@ export function executionHooksResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 73, 168; 404: 1; 409: 10, 162; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict, postFailoverExecutionHooksNotSupported; 412: preconditionNotMet.
      */
     update: (
       executionHookId: string,
@@ -250,7 +250,7 @@ export function executionHooksResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 73, 168; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, netAppExecutionHooksReadOnly, executionHookActionNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (executionHookId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteExecutionHookOperation, [executionHookId], options),

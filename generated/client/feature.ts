@@ -40,7 +40,7 @@ export function featuresResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/features`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 503: serviceNotReady.
      */
     list: <K extends keyof Feature = never>(
       query?: ListQuery<Feature, K, 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -53,7 +53,7 @@ export function featuresResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 503: 41.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 503: serviceNotReady.
      */
     get: (featureId: string, options?: RequestOptions): ApiPromise<Feature> =>
       rt.get<Feature>(getFeatureOperation, [featureId], options),

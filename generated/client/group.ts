@@ -109,7 +109,7 @@ export function groupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups`
      *
-     * Problem types by status: 400: 5, 12; 401: 3, 4; 404: 1; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 404: resourceNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     list: <K extends keyof Group = never>(
       query?: ListQuery<Group, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -122,7 +122,7 @@ export function groupsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/groups`
      *
-     * Problem types by status: 400: 7, 12; 401: 3, 4; 403: 14; 404: 2; 406: 32; 409: 10; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 403: unauthorizedAccessUserDisabled; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict; 500: internalServerError.
      */
     create: (body: BodyInput<GroupCreate>, options?: RequestOptions): ApiPromise<Group> =>
       rt.create<Group>(createGroupOperation, [], body, options),
@@ -133,7 +133,7 @@ export function groupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 12, 35; 401: 3, 4; 403: 11; 404: 1; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     get: (groupId: string, options?: RequestOptions): ApiPromise<Group> =>
       rt.get<Group>(getGroupOperation, [groupId], options),
@@ -148,7 +148,7 @@ export function groupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 7, 12, 35; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: internalServerError.
      */
     update: (groupId: string, body: BodyInput<GroupUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateGroupOperation, [groupId], body, options),
@@ -163,7 +163,7 @@ export function groupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 12, 35; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: internalServerError.
      */
     delete: (groupId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteGroupOperation, [groupId], options),
@@ -184,7 +184,7 @@ export function usersGroupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users/{user_id}/groups`
      *
-     * Problem types by status: 400: 5, 12; 401: 3, 4; 404: 1; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 404: resourceNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     list: <K extends keyof Group = never>(
       userId: string,
@@ -198,7 +198,7 @@ export function usersGroupsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/users/{user_id}/groups`
      *
-     * Problem types by status: 400: 7, 12; 401: 3, 4; 403: 14; 404: 2; 406: 32; 409: 10; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 403: unauthorizedAccessUserDisabled; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict; 500: internalServerError.
      */
     create: (userId: string, body: BodyInput<GroupCreate>, options?: RequestOptions): ApiPromise<Group> =>
       rt.create<Group>(createUserGroupOperation, [userId], body, options),
@@ -209,7 +209,7 @@ export function usersGroupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 12, 35; 401: 3, 4; 403: 11; 404: 1; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     get: (userId: string, groupId: string, options?: RequestOptions): ApiPromise<Group> =>
       rt.get<Group>(getUserGroupOperation, [userId, groupId], options),
@@ -222,7 +222,7 @@ export function usersGroupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 7, 12, 35; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: internalServerError.
      */
     update: (
       userId: string,
@@ -239,7 +239,7 @@ export function usersGroupsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 12, 35; 401: 3, 4; 403: 11; 404: 1; 412: 38; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidHeaders, invalidResourceId; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet; 500: internalServerError.
      */
     delete: (userId: string, groupId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteUserGroupOperation, [userId, groupId], options),

@@ -67,7 +67,7 @@ export function hookSourcesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/hookSources`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof HookSource = never>(
       query?: ListQuery<HookSource, K, 'filter' | 'include' | 'limit'>,
@@ -80,7 +80,7 @@ export function hookSourcesResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/hookSources`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<HookSourceCreate>, options?: RequestOptions): ApiPromise<HookSource> =>
       rt.create<HookSource>(createHookSourceOperation, [], body, options),
@@ -91,7 +91,7 @@ export function hookSourcesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 168; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, executionHookActionNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (hookSourceId: string, options?: RequestOptions): ApiPromise<HookSource> =>
       rt.get<HookSource>(getHookSourceOperation, [hookSourceId], options),
@@ -106,7 +106,7 @@ export function hookSourcesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 71, 168; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, preloadedHookSourcesReadOnly, executionHookActionNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       hookSourceId: string,
@@ -124,7 +124,7 @@ export function hookSourcesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 71, 72, 168; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, preloadedHookSourcesReadOnly, hookSourceReferencedByExecutionHook, executionHookActionNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (hookSourceId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteHookSourceOperation, [hookSourceId], options),

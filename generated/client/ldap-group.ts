@@ -40,7 +40,7 @@ export function ldapGroupsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/ldapGroups`
      *
-     * Problem types by status: 400: 5, 12; 401: 3, 4; 403: 14; 404: 1; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, invalidHeaders; 401: missingBearerToken, invalidBearerToken; 403: unauthorizedAccessUserDisabled; 404: resourceNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     list: <K extends keyof LdapGroup = never>(
       query?: ListQuery<LdapGroup, K, 'continue' | 'filter' | 'include' | 'limit'>,
@@ -53,7 +53,7 @@ export function ldapGroupsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 12; 401: 3, 4; 403: 14; 404: 2; 406: 32; 500: 34.
+     * Problems by status (`problemTypes`): 400: invalidHeaders; 401: missingBearerToken, invalidBearerToken; 403: unauthorizedAccessUserDisabled; 404: collectionNotFound; 406: unsupportedContentType; 500: internalServerError.
      */
     get: (ldapGroupId: string, options?: RequestOptions): ApiPromise<LdapGroup> =>
       rt.get<LdapGroup>(getLdapGroupOperation, [ldapGroupId], options),

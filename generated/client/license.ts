@@ -67,7 +67,7 @@ export function licensesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/licenses`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof License = never>(
       query?: ListQuery<License, K, 'filter' | 'include' | 'limit'>,
@@ -80,7 +80,7 @@ export function licensesResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/licenses`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 20, 169; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 21, 22, 23.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, unsupportedLicenseType, unsupportedLicenseDefinition; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, evaluationLicenseBlocked, evaluationLicenseReplacementBlocked, licenseExpired.
      */
     create: (body: BodyInput<LicenseCreate>, options?: RequestOptions): ApiPromise<License> =>
       rt.create<License>(createLicenseOperation, [], body, options),
@@ -91,7 +91,7 @@ export function licensesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (licenseId: string, options?: RequestOptions): ApiPromise<License> =>
       rt.get<License>(getLicenseOperation, [licenseId], options),
@@ -106,7 +106,7 @@ export function licensesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 20, 169; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, unsupportedLicenseType, unsupportedLicenseDefinition; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       licenseId: string,
@@ -124,7 +124,7 @@ export function licensesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11, 163; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, automaticallyInstalledEvaluationLicenseDeletionNotAllowed; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (licenseId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteLicenseOperation, [licenseId], options),

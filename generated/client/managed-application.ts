@@ -72,7 +72,7 @@ export function managedAppsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/managedApps`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      * @deprecated
      */
     list: <K extends keyof ManagedApp = never>(
@@ -86,7 +86,7 @@ export function managedAppsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/managedApps`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      * @deprecated
      */
     create: (body: BodyInput<ManagedAppCreate>, options?: RequestOptions): ApiPromise<ManagedApp> =>
@@ -100,7 +100,7 @@ export function managedAppsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      * @deprecated
      */
     get: (managedAppId: string, options?: RequestOptions): ApiPromise<ManagedApp> =>
@@ -116,7 +116,7 @@ export function managedAppsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11, 79; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted, missingRequestHeader; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      * @deprecated
      */
     update: (
@@ -135,7 +135,7 @@ export function managedAppsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      * @deprecated
      */
     delete: (managedAppId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>

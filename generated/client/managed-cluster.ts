@@ -69,7 +69,7 @@ export function managedClustersResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof ManagedCluster = never>(
       query?: ListQuery<ManagedCluster, K, 'filter' | 'include' | 'limit'>,
@@ -83,7 +83,7 @@ export function managedClustersResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v1/managedClusters`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 171; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, defaultBucketAssignmentNotAllowed; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<ManagedClusterCreate>, options?: RequestOptions): ApiPromise<ManagedCluster> =>
       rt.create<ManagedCluster>(createManagedClusterOperation, [], body, options),
@@ -94,7 +94,7 @@ export function managedClustersResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, options?: RequestOptions): ApiPromise<ManagedCluster> =>
       rt.get<ManagedCluster>(getManagedClusterOperation, [managedClusterId], options),
@@ -118,7 +118,7 @@ export function managedClustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9, 171; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks, defaultBucketAssignmentNotAllowed; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       managedClusterId: string,
@@ -136,7 +136,7 @@ export function managedClustersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (managedClusterId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteManagedClusterOperation, [managedClusterId], options),

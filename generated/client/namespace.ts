@@ -91,7 +91,7 @@ export function cloudsClustersNamespacesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clouds/{cloud_id}/clusters/{cluster_id}/namespaces`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Namespace = never>(
       cloudId: string,
@@ -107,7 +107,7 @@ export function cloudsClustersNamespacesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (cloudId: string, clusterId: string, namespaceId: string, options?: RequestOptions): ApiPromise<Namespace> =>
       rt.get<Namespace>(getCloudClusterNamespaceOperation, [cloudId, clusterId, namespaceId], options),
@@ -128,7 +128,7 @@ export function clustersNamespacesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/clusters/{cluster_id}/namespaces`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Namespace = never>(
       clusterId: string,
@@ -143,7 +143,7 @@ export function clustersNamespacesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (clusterId: string, namespaceId: string, options?: RequestOptions): ApiPromise<Namespace> =>
       rt.get<Namespace>(getClusterNamespaceOperation, [clusterId, namespaceId], options),
@@ -164,7 +164,7 @@ export function managedClustersNamespacesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters/{managedCluster_id}/namespaces`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Namespace = never>(
       managedClusterId: string,
@@ -179,7 +179,7 @@ export function managedClustersNamespacesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, namespaceId: string, options?: RequestOptions): ApiPromise<Namespace> =>
       rt.get<Namespace>(getManagedClusterNamespaceOperation, [managedClusterId, namespaceId], options),
@@ -200,7 +200,7 @@ export function namespacesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/namespaces`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Namespace = never>(
       query?: ListQuery<Namespace, K, 'filter' | 'include' | 'limit'>,
@@ -213,7 +213,7 @@ export function namespacesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (namespaceId: string, options?: RequestOptions): ApiPromise<Namespace> =>
       rt.get<Namespace>(getNamespaceOperation, [namespaceId], options),

@@ -40,7 +40,7 @@ export function notificationsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/notifications`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Notification = never>(
       query?: ListQuery<Notification, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -53,7 +53,7 @@ export function notificationsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (notificationId: string, options?: RequestOptions): ApiPromise<Notification> =>
       rt.get<Notification>(getNotificationOperation, [notificationId], options),

@@ -22,7 +22,7 @@ export function openapiResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/openapi`
      *
-     * Problem types by status: 401: 3, 4; 404: 30, 31; 406: 32; 500: 28, 29.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 404: versionNotAvailable, schemaNotFound; 406: unsupportedContentType; 500: apiSpecificationNotLoaded, apiSpecificationNotProcessed.
      */
     get: (options?: RequestOptions): ApiPromise<OpenApiDocument> =>
       rt.get<OpenApiDocument>(getOpenApiDocumentOperation, [], options),

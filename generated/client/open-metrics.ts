@@ -21,7 +21,7 @@ export function metricsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/metrics`
      *
-     * Problem types by status: 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (options?: RequestOptions): ApiPromise<string> => rt.get<string>(getMetricsOperation, [], options),
   };

@@ -58,7 +58,7 @@ export function packagesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/packages`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Package = never>(
       query?: ListQuery<Package, K, 'filter' | 'include' | 'limit' | 'orderBy'>,
@@ -71,7 +71,7 @@ export function packagesResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/packages`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<PackageCreate>, options?: RequestOptions): ApiPromise<Package> =>
       rt.create<Package>(createPackageOperation, [], body, options),
@@ -82,7 +82,7 @@ export function packagesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (packageId: string, options?: RequestOptions): ApiPromise<Package> =>
       rt.get<Package>(getPackageOperation, [packageId], options),
@@ -95,7 +95,7 @@ export function packagesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (packageId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deletePackageOperation, [packageId], options),

@@ -235,7 +235,7 @@ export function groupsRoleBindingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups/{group_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof RoleBinding = never>(
       groupId: string,
@@ -248,7 +248,7 @@ export function groupsRoleBindingsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/groups/{group_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (groupId: string, body: BodyInput<RoleBindingCreate>, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.create<RoleBinding>(createGroupRoleBindingOperation, [groupId], body, options),
@@ -259,7 +259,7 @@ export function groupsRoleBindingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (groupId: string, roleBindingId: string, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.get<RoleBinding>(getGroupRoleBindingOperation, [groupId, roleBindingId], options),
@@ -272,7 +272,7 @@ export function groupsRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       groupId: string,
@@ -289,7 +289,7 @@ export function groupsRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (groupId: string, roleBindingId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteGroupRoleBindingOperation, [groupId, roleBindingId], options),
@@ -310,7 +310,7 @@ export function groupsUsersRoleBindingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups/{group_id}/users/{user_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof RoleBinding = never>(
       groupId: string,
@@ -324,7 +324,7 @@ export function groupsUsersRoleBindingsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/groups/{group_id}/users/{user_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (
       groupId: string,
@@ -340,7 +340,7 @@ export function groupsUsersRoleBindingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (groupId: string, userId: string, roleBindingId: string, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.get<RoleBinding>(getGroupUserRoleBindingOperation, [groupId, userId, roleBindingId], options),
@@ -353,7 +353,7 @@ export function groupsUsersRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       groupId: string,
@@ -372,7 +372,7 @@ export function groupsUsersRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (
       groupId: string,
@@ -397,7 +397,7 @@ export function roleBindingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/roleBindings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof RoleBinding = never>(
       query?: ListQuery<RoleBinding, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -410,7 +410,7 @@ export function roleBindingsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/roleBindings`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<RoleBindingCreate>, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.create<RoleBinding>(createRoleBindingOperation, [], body, options),
@@ -421,7 +421,7 @@ export function roleBindingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (roleBindingId: string, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.get<RoleBinding>(getRoleBindingOperation, [roleBindingId], options),
@@ -436,7 +436,7 @@ export function roleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       roleBindingId: string,
@@ -454,7 +454,7 @@ export function roleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (roleBindingId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteRoleBindingOperation, [roleBindingId], options),
@@ -475,7 +475,7 @@ export function usersGroupsRoleBindingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users/{user_id}/groups/{group_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof RoleBinding = never>(
       userId: string,
@@ -489,7 +489,7 @@ export function usersGroupsRoleBindingsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/users/{user_id}/groups/{group_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (
       userId: string,
@@ -505,7 +505,7 @@ export function usersGroupsRoleBindingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (userId: string, groupId: string, roleBindingId: string, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.get<RoleBinding>(getUserGroupRoleBindingOperation, [userId, groupId, roleBindingId], options),
@@ -518,7 +518,7 @@ export function usersGroupsRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       userId: string,
@@ -537,7 +537,7 @@ export function usersGroupsRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (
       userId: string,
@@ -562,7 +562,7 @@ export function usersRoleBindingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users/{user_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof RoleBinding = never>(
       userId: string,
@@ -575,7 +575,7 @@ export function usersRoleBindingsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/users/{user_id}/roleBindings`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (userId: string, body: BodyInput<RoleBindingCreate>, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.create<RoleBinding>(createUserRoleBindingOperation, [userId], body, options),
@@ -586,7 +586,7 @@ export function usersRoleBindingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (userId: string, roleBindingId: string, options?: RequestOptions): ApiPromise<RoleBinding> =>
       rt.get<RoleBinding>(getUserRoleBindingOperation, [userId, roleBindingId], options),
@@ -599,7 +599,7 @@ export function usersRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       userId: string,
@@ -616,7 +616,7 @@ export function usersRoleBindingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (userId: string, roleBindingId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteUserRoleBindingOperation, [userId, roleBindingId], options),

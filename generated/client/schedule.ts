@@ -66,7 +66,7 @@ export function appsSchedulesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/schedules`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Schedule = never>(
       appId: string,
@@ -80,7 +80,7 @@ export function appsSchedulesResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/k8s/v1/apps/{app_id}/schedules`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10, 153, 154.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict, replicationPolicyNotSupported, protectionPolicyNotSupported.
      */
     create: (appId: string, body: BodyInput<ScheduleCreate>, options?: RequestOptions): ApiPromise<Schedule> =>
       rt.create<Schedule>(createAppScheduleOperation, [appId], body, options),
@@ -91,7 +91,7 @@ export function appsSchedulesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, scheduleId: string, options?: RequestOptions): ApiPromise<Schedule> =>
       rt.get<Schedule>(getAppScheduleOperation, [appId, scheduleId], options),
@@ -106,7 +106,7 @@ export function appsSchedulesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       appId: string,
@@ -123,7 +123,7 @@ export function appsSchedulesResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (appId: string, scheduleId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteAppScheduleOperation, [appId, scheduleId], options),

@@ -53,7 +53,7 @@ export function settingsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/settings`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 503: serviceNotReady.
      */
     list: <K extends keyof Setting = never>(
       query?: ListQuery<Setting, K, 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -66,7 +66,7 @@ export function settingsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32; 503: 41.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 503: serviceNotReady.
      */
     get: (settingId: string, options?: RequestOptions): ApiPromise<Setting> =>
       rt.get<Setting>(getSettingOperation, [settingId], options),
@@ -88,7 +88,7 @@ export function settingsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 409: 10; 412: 38; 503: 41.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 409: jsonResourceConflict; 412: preconditionNotMet; 503: serviceNotReady.
      */
     update: (
       settingId: string,

@@ -66,7 +66,7 @@ export function storageBackendsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/storageBackends`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof StorageBackend = never>(
       query?: ListQuery<StorageBackend, K, 'include' | 'limit'>,
@@ -80,7 +80,7 @@ export function storageBackendsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/topology/v1/storageBackends`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<StorageBackendCreate>, options?: RequestOptions): ApiPromise<StorageBackend> =>
       rt.create<StorageBackend>(createStorageBackendOperation, [], body, options),
@@ -91,7 +91,7 @@ export function storageBackendsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (storageBackendId: string, options?: RequestOptions): ApiPromise<StorageBackend> =>
       rt.get<StorageBackend>(getStorageBackendOperation, [storageBackendId], options),
@@ -106,7 +106,7 @@ export function storageBackendsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       storageBackendId: string,
@@ -124,7 +124,7 @@ export function storageBackendsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (storageBackendId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteStorageBackendOperation, [storageBackendId], options),

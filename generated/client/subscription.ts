@@ -67,7 +67,7 @@ export function subscriptionsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/subscriptions`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Subscription = never>(
       query?: ListQuery<Subscription, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -80,7 +80,7 @@ export function subscriptionsResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/subscriptions`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<SubscriptionCreate>, options?: RequestOptions): ApiPromise<Subscription> =>
       rt.create<Subscription>(createSubscriptionOperation, [], body, options),
@@ -91,7 +91,7 @@ export function subscriptionsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (subscriptionId: string, options?: RequestOptions): ApiPromise<Subscription> =>
       rt.get<Subscription>(getSubscriptionOperation, [subscriptionId], options),
@@ -106,7 +106,7 @@ export function subscriptionsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       subscriptionId: string,
@@ -122,7 +122,7 @@ export function subscriptionsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (subscriptionId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteSubscriptionOperation, [subscriptionId], options),

@@ -42,7 +42,7 @@ export function tasksResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/tasks`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Task = never>(
       query?: ListQuery<Task, K, 'filter' | 'include' | 'limit'>,
@@ -55,7 +55,7 @@ export function tasksResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (taskId: string, options?: RequestOptions): ApiPromise<Task> =>
       rt.get<Task>(getTaskOperation, [taskId], options),

@@ -109,7 +109,7 @@ export function groupsUsersTokensResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups/{group_id}/users/{user_id}/tokens`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Token = never>(
       groupId: string,
@@ -124,7 +124,7 @@ export function groupsUsersTokensResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/groups/{group_id}/users/{user_id}/tokens`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (
       groupId: string,
@@ -142,7 +142,7 @@ export function groupsUsersTokensResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (groupId: string, userId: string, tokenId: string, options?: RequestOptions): ApiPromise<Token> =>
       rt.get<Token>(getGroupUserTokenOperation, [groupId, userId, tokenId], options),
@@ -157,7 +157,7 @@ export function groupsUsersTokensResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       groupId: string,
@@ -177,7 +177,7 @@ export function groupsUsersTokensResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (groupId: string, userId: string, tokenId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteGroupUserTokenOperation, [groupId, userId, tokenId], options),
@@ -198,7 +198,7 @@ export function usersTokensResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users/{user_id}/tokens`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Token = never>(
       userId: string,
@@ -212,7 +212,7 @@ export function usersTokensResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/users/{user_id}/tokens`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (userId: string, body: BodyInput<TokenCreate>, options?: RequestOptions): ApiPromise<TokenCreated> =>
       rt.create<TokenCreated>(createUserTokenOperation, [userId], body, options),
@@ -225,7 +225,7 @@ export function usersTokensResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (userId: string, tokenId: string, options?: RequestOptions): ApiPromise<Token> =>
       rt.get<Token>(getUserTokenOperation, [userId, tokenId], options),
@@ -240,7 +240,7 @@ export function usersTokensResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       userId: string,
@@ -259,7 +259,7 @@ export function usersTokensResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (userId: string, tokenId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteUserTokenOperation, [userId, tokenId], options),

@@ -45,7 +45,7 @@ export function topologyAppsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/apps`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      * @deprecated
      */
     list: <K extends keyof TopologyApp = never>(
@@ -61,7 +61,7 @@ export function topologyAppsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      * @deprecated
      */
     get: (appId: string, options?: RequestOptions): ApiPromise<TopologyApp> =>

@@ -70,7 +70,7 @@ export function groupsUsersUnreadNotificationsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups/{group_id}/users/{user_id}/unreadNotifications`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof UnreadNotification = never>(
       groupId: string,
@@ -90,7 +90,7 @@ export function groupsUsersUnreadNotificationsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (
       groupId: string,
@@ -114,7 +114,7 @@ export function groupsUsersUnreadNotificationsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (
       groupId: string,
@@ -140,7 +140,7 @@ export function usersUnreadNotificationsResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users/{user_id}/unreadNotifications`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof UnreadNotification = never>(
       userId: string,
@@ -159,7 +159,7 @@ export function usersUnreadNotificationsResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (userId: string, unreadNotificationId: string, options?: RequestOptions): ApiPromise<UnreadNotification> =>
       rt.get<UnreadNotification>(getUserUnreadNotificationOperation, [userId, unreadNotificationId], options),
@@ -174,7 +174,7 @@ export function usersUnreadNotificationsResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (userId: string, unreadNotificationId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteUserUnreadNotificationOperation, [userId, unreadNotificationId], options),

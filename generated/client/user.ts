@@ -110,7 +110,7 @@ export function groupsUsersResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/groups/{group_id}/users`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof User = never>(
       groupId: string,
@@ -124,7 +124,7 @@ export function groupsUsersResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/groups/{group_id}/users`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (groupId: string, body: BodyInput<UserCreate>, options?: RequestOptions): ApiPromise<User> =>
       rt.create<User>(createGroupUserOperation, [groupId], body, options),
@@ -135,7 +135,7 @@ export function groupsUsersResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (groupId: string, userId: string, options?: RequestOptions): ApiPromise<User> =>
       rt.get<User>(getGroupUserOperation, [groupId, userId], options),
@@ -155,7 +155,7 @@ export function groupsUsersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (
       groupId: string,
@@ -172,7 +172,7 @@ export function groupsUsersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (groupId: string, userId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteGroupUserOperation, [groupId, userId], options),
@@ -193,7 +193,7 @@ export function usersResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/core/v1/users`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof User = never>(
       query?: ListQuery<User, K, 'continue' | 'count' | 'filter' | 'include' | 'limit' | 'orderBy' | 'skip'>,
@@ -206,7 +206,7 @@ export function usersResource(rt: Runtime) {
      *
      * `POST /accounts/{account_id}/core/v1/users`
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 2; 406: 32; 409: 10.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType; 409: jsonResourceConflict.
      */
     create: (body: BodyInput<UserCreate>, options?: RequestOptions): ApiPromise<User> =>
       rt.create<User>(createUserOperation, [], body, options),
@@ -217,7 +217,7 @@ export function usersResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (userId: string, options?: RequestOptions): ApiPromise<User> =>
       rt.get<User>(getUserOperation, [userId], options),
@@ -239,7 +239,7 @@ export function usersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6, 7, 8, 9; 401: 3, 4; 403: 11; 404: 1; 409: 10; 412: 38.
+     * Problems by status (`problemTypes`): 400: invalidJsonPayload, invalidJsonResourceSchema, invalidJsonResourceExtendedChecks; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 409: jsonResourceConflict; 412: preconditionNotMet.
      */
     update: (userId: string, body: BodyInput<UserUpdate>, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.update(updateUserOperation, [userId], body, options),
@@ -254,7 +254,7 @@ export function usersResource(rt: Runtime) {
      *
      * `options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 1; 412: 38.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: resourceNotFound; 412: preconditionNotMet.
      */
     delete: (userId: string, options?: ConditionalRequestOptions): ApiPromise<void> =>
       rt.delete(deleteUserOperation, [userId], options),

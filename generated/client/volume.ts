@@ -87,7 +87,7 @@ export function appsVolumesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/k8s/v1/apps/{app_id}/volumes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Volume = never>(
       appId: string,
@@ -101,7 +101,7 @@ export function appsVolumesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (appId: string, volumeId: string, options?: RequestOptions): ApiPromise<Volume> =>
       rt.get<Volume>(getAppVolumeOperation, [appId, volumeId], options),
@@ -122,7 +122,7 @@ export function managedClustersVolumesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/managedClusters/{managedCluster_id}/volumes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Volume = never>(
       managedClusterId: string,
@@ -137,7 +137,7 @@ export function managedClustersVolumesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (managedClusterId: string, volumeId: string, options?: RequestOptions): ApiPromise<Volume> =>
       rt.get<Volume>(getManagedClusterVolumeOperation, [managedClusterId, volumeId], options),
@@ -158,7 +158,7 @@ export function storageBackendsVolumesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/storageBackends/{storageBackend_id}/volumes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Volume = never>(
       storageBackendId: string,
@@ -173,7 +173,7 @@ export function storageBackendsVolumesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (storageBackendId: string, volumeId: string, options?: RequestOptions): ApiPromise<Volume> =>
       rt.get<Volume>(getStorageBackendVolumeOperation, [storageBackendId, volumeId], options),
@@ -194,7 +194,7 @@ export function volumesResource(rt: Runtime) {
      *
      * `GET /accounts/{account_id}/topology/v1/volumes`
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 400: invalidQueryParameters, queryParametersNotSupported; 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     list: <K extends keyof Volume = never>(
       query?: ListQuery<Volume, K, 'include' | 'limit'>,
@@ -207,7 +207,7 @@ export function volumesResource(rt: Runtime) {
      *
      * Headers it accepts (pass in `options.headers`): If-None-Match, If-Modified-Since.
      *
-     * Problem types by status: 400: 5, 6; 401: 3, 4; 403: 11; 404: 2; 406: 32.
+     * Problems by status (`problemTypes`): 401: missingBearerToken, invalidBearerToken; 403: operationNotPermitted; 404: collectionNotFound; 406: unsupportedContentType.
      */
     get: (volumeId: string, options?: RequestOptions): ApiPromise<Volume> =>
       rt.get<Volume>(getVolumeOperation, [volumeId], options),

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, schemaTypeNames, typeName, uniqueNames } from './naming.ts';
-import { buildProblems } from './problems.ts';
+import { buildProblems, catalogueEntries } from './problems.ts';
 import {
   type SchemaContext,
   docOf,
@@ -324,17 +324,21 @@ function buildOperation(
         : null;
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
   const problems = isObject(op['x-astra-problems']) ? op['x-astra-problems'] : {};
+  // A problem about the request's query parameters (catalogue `aboutQuery`)
+  // cannot answer a call that sends none: such an operation does not list it,
+  // nor a status that only it explains.
+  const takesQuery = [...params.values()].some((p) => p.in === 'query');
+  const impossible = takesQuery ? new Set<number>() : queryProblemNumbers(doc);
   const errors = Object.keys(responses)
     .filter((s) => /^[45]/.test(s))
     .sort(compareText)
-    .map((status) => {
+    .flatMap((status) => {
       const r = deref(responses[status], doc);
       const listed = problems[status];
-      return {
-        status,
-        description: typeof r.description === 'string' ? r.description : '',
-        problems: Array.isArray(listed) ? listed.filter((n): n is number => typeof n === 'number') : [],
-      };
+      const numbers = Array.isArray(listed) ? listed.filter((n): n is number => typeof n === 'number') : [];
+      const possible = numbers.filter((n) => !impossible.has(n));
+      if (numbers.length && !possible.length) return [];
+      return [{ status, description: typeof r.description === 'string' ? r.description : '', problems: possible }];
     });
   const header = byLocation('header');
   const states = kind === 'get' && success.type ? stateValuesOf(successSchema, ctx) : [];
@@ -635,4 +639,16 @@ function countParentIds(segments: string[]): number {
     if (!isTemplate(s)) lastCollection = i;
   });
   return segments.slice(0, lastCollection).filter(isTemplate).length;
+}
+
+const queryProblemCache = new WeakMap<JsonObject, Set<number>>();
+
+/** Numbers of the catalogue's problems that report query parameters (`aboutQuery: true`). */
+function queryProblemNumbers(doc: JsonObject): Set<number> {
+  let numbers = queryProblemCache.get(doc);
+  if (!numbers) {
+    numbers = new Set(catalogueEntries(doc).flatMap((e) => (e.entry.aboutQuery === true ? [e.number] : [])));
+    queryProblemCache.set(doc, numbers);
+  }
+  return numbers;
 }

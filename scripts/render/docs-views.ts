@@ -402,25 +402,16 @@ function returnsSentence(op: OperationModel, ctx: DocContext): string {
   }
 }
 
-/**
- * Status → problem constants. A problem that reports query parameters
- * (the catalogue says so) is left out of an operation that takes none: the
- * SDK sends no query parameters there, so it cannot be answered.
- */
+/** Status → problem constants, as the model lists them (problems the operation cannot be answered with are not). */
 function errorRows(op: OperationModel, ctx: DocContext): ErrorRowView[] {
   const takesQuery = op.parameters.query.length > 0;
-  return op.errors.flatMap((e) => {
-    const problems = e.problems
-      .map((n) => ctx.problems.get(n))
-      .filter((p): p is ProblemModel => p !== undefined && (takesQuery || !p.aboutQuery));
-    if (e.problems.length && !problems.length) return [];
-    return [
-      {
-        status: markdownText(e.status, 'cell'),
-        meaning: errorMeaning(e.status, problems, takesQuery, e.description),
-        problems: problems.map((p) => `[${c(p.name)}](problems.md#${problemAnchor(p)})`).join(', '),
-      },
-    ];
+  return op.errors.map((e) => {
+    const problems = e.problems.map((n) => ctx.problems.get(n)).filter((p): p is ProblemModel => p !== undefined);
+    return {
+      status: markdownText(e.status, 'cell'),
+      meaning: errorMeaning(e.status, problems, takesQuery, e.description),
+      problems: problems.map((p) => `[${c(p.name)}](problems.md#${problemAnchor(p)})`).join(', '),
+    };
   });
 }
 
@@ -625,8 +616,6 @@ export function problemsDocView(model: ApiModel): ProblemsDocView {
     for (const op of node.operations)
       for (const e of op.errors)
         for (const n of e.problems) {
-          const p = model.problems.find((x) => x.number === n);
-          if (p?.aboutQuery && !op.parameters.query.length) continue;
           if (!callers.has(n)) callers.set(n, []);
           callers.get(n)!.push(`astra.${node.chain.join('.')}.${op.methodName}`);
         }

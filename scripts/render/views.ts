@@ -175,6 +175,7 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
     byModule.get(n.module)!.push(n);
   }
   const moduleOf = new Map(model.schemas.map((s) => [s.name, s.module]));
+  const problemNames = new Map(model.problems.map((p) => [p.number, p.name]));
   return sortBy(byModule.keys(), (m) => m).map((module) => {
     const moduleNodes = byModule.get(module)!;
     const operations = moduleNodes.flatMap((n) => n.operations);
@@ -197,8 +198,8 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
         factoryName: node.factoryName,
         typeName: node.typeName,
         methods: node.operations.flatMap((op) => {
-          const method = methodView(op, names.get(op)!);
-          return op.states.length ? [method, waitForView(op, names.get(op)!)] : [method];
+          const method = methodView(op, names.get(op)!, problemNames);
+          return op.states.length ? [method, waitForView(op, method)] : [method];
         }),
       })),
     };
@@ -241,7 +242,7 @@ export function descriptorView(op: OperationModel, name: string): DescriptorView
   };
 }
 
-function methodDocLines(op: OperationModel): string[] {
+function methodDocLines(op: OperationModel, problemNames: ReadonlyMap<number, string>): string[] {
   const lines = [op.summary || op.id];
   if (op.description) lines.push('', op.description);
   lines.push('', `\`${op.method} ${op.path}\``);
@@ -252,8 +253,10 @@ function methodDocLines(op: OperationModel): string[] {
       '',
       '`options.ifMatch` sends `If-Match`: the call then fails with PreconditionFailedError (412) unless the stored ETag still matches.',
     );
-  const problems = op.errors.filter((e) => e.problems.length).map((e) => `${e.status}: ${e.problems.join(', ')}`);
-  if (problems.length) lines.push('', `Problem types by status: ${problems.join('; ')}.`);
+  const problems = op.errors
+    .filter((e) => e.problems.length)
+    .map((e) => `${e.status}: ${e.problems.map((n) => problemNames.get(n) ?? String(n)).join(', ')}`);
+  if (problems.length) lines.push('', `Problems by status (\`problemTypes\`): ${problems.join('; ')}.`);
   return [...docCommentLines(lines.join('\n')), ...(op.deprecated ? ['@deprecated'] : [])];
 }
 
@@ -328,14 +331,14 @@ function nonEmptyMapParams(op: OperationModel): { typeParams: string; nonEmptyMa
   };
 }
 
-function methodView(op: OperationModel, descriptor: string): MethodView {
+function methodView(op: OperationModel, descriptor: string, problemNames: ReadonlyMap<number, string>): MethodView {
   // Without a declared answer a read is `unknown`, anything else `void`.
   const answer = op.kind === 'list' ? op.listItem : op.success.type;
   const result = answer ? printType(answer) : op.kind === 'list' || op.kind === 'get' ? 'unknown' : 'void';
   const queryArg = op.args.find((a) => a.role === 'query');
   return {
     partial: op.kind === 'other' ? 'method-action' : `method-${op.kind}`,
-    docLines: methodDocLines(op),
+    docLines: methodDocLines(op, problemNames),
     name: op.methodName,
     descriptor,
     ids: op.args.filter((a) => a.role === 'id').map((a) => a.name),
@@ -357,8 +360,7 @@ function methodView(op: OperationModel, descriptor: string): MethodView {
 }
 
 /** `waitFor` beside the `get` of a resource whose `state` moves: the states come from the model. */
-function waitForView(op: OperationModel, descriptor: string): MethodView {
-  const get = methodView(op, descriptor);
+function waitForView(op: OperationModel, get: MethodView): MethodView {
   const lines = [
     `Reads the resource (\`${op.method} ${op.path}\`) until its \`state\` is \`options.until\`: ${op.states.map((s) => `\`${s}\``).join(', ')}.`,
     op.failedStates.length
