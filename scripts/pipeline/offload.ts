@@ -13,7 +13,7 @@ export interface FormatJob {
   text: string;
 }
 
-export interface Offload {
+export interface HeavySteps {
   /** openapi-typescript's `paths`/`components` types for the bundled document. */
   rawTypes(document: JsonObject): Promise<string>;
   /** swagger-parser's validation of the bundled document (null when it passes). */
@@ -25,7 +25,7 @@ export interface Offload {
   close(): Promise<void>;
 }
 
-export function inProcessOffload(): Offload {
+export function inProcessSteps(): HeavySteps {
   return {
     parallel: false,
     rawTypes: (document) => printRawTypes(document),
@@ -45,7 +45,7 @@ export const OFFLOAD_WORKER_FILE = path.join(
  * (scripts/cli.mjs does, before loading the TypeScript pipeline, so the
  * worker's imports overlap with the main thread's).
  */
-export function workerOffload(started?: Worker): Offload {
+export function workerSteps(started?: Worker): HeavySteps {
   const worker = started ?? new Worker(OFFLOAD_WORKER_FILE);
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();

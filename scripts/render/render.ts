@@ -1,6 +1,7 @@
 // Stage 4, render: model → view models → files (path → text). Emitters read
 // only the ApiModel.
 import type { ApiModel } from '../model/types.ts';
+import type { FileMap } from '../util/files.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
 import type { RuntimeImport } from './runtime-import.ts';
@@ -15,8 +16,6 @@ import {
   problemsView,
   resourceDocViews,
 } from './views.ts';
-
-export type FileMap = Map<string, string>;
 
 /**
  * `rawTypes` is openapi-typescript's output for the bundled document, computed
