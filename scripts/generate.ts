@@ -18,6 +18,7 @@ import { render } from './render/render.ts';
 import { runtimeImportFor } from './render/runtime-import.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
+import { checkWithSwaggerParser } from './pipeline/heavy-steps.mjs';
 import { type HeavySteps, inProcessSteps, workerSteps } from './pipeline/offload.ts';
 import { writeOutput, compareOutput, ForeignOutputError } from './pipeline/write.ts';
 import { STAMP_FILE, inputsHash, isUpToDate, makeStamp, recordCache } from './pipeline/stamp.mjs';
@@ -35,7 +36,7 @@ export { USAGE, parseArgs };
 
 export interface GenerateOptions {
   /**
-   * Run openapi-typescript, swagger-parser and a share of prettier on a
+   * Run openapi-typescript and a share of prettier on a
    * worker thread (the CLI does): `true` to start one, or a Worker already
    * started on pipeline/offload-worker.mjs.
    */
@@ -48,7 +49,8 @@ export interface GenerateOptions {
   out?: string;
   /**
    * Where prettier's output is cached by content hash (see
-   * pipeline/format-cache.ts); null for no cache. Default: the
+   * pipeline/format-cache.ts); null for no cache at all (neither that nor
+   * the precompiled templates). Default: the
    * ASTRA_GENERATE_CACHE_DIR environment variable, else
    * node_modules/.cache/astra-control-sdk.
    */
@@ -83,18 +85,18 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     clock.mark('load');
     const specDisplay = path.relative(process.cwd(), spec.rootFile);
 
-    // The heavy, pure steps start at once (with a worker, on the second
-    // core): swagger-parser's verdict first, since nothing is rendered
-    // before it, then openapi-typescript's types, awaited by render.
-    const verdict = steps.swaggerParserCheck(spec.bundled);
+    // openapi-typescript's types start at once (with a worker, on the second
+    // core), and are awaited by render; swagger-parser's verdict is awaited
+    // once, below, before anything is rendered.
     const rawTypes = steps.rawTypes(spec.bundled).catch((e: Error) => {
       throw new SpecError([
         { file: specDisplay, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },
       ]);
     });
     rawTypes.catch(() => {}); // a rejected spec never reaches render, which awaits it
+    const verdict = checkWithSwaggerParser(spec.bundled);
 
-    // 2. validate (the own checks) and 3. model, beside swagger-parser. A
+    // 2. validate (the own checks and swagger-parser's) and 3. model. A
     // model that cannot be built from a spec swagger-parser rejects is
     // reported as that rejection.
     const problems: Diagnostic[] = ownChecks(spec);
@@ -114,7 +116,10 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     clock.mark('validate and model');
 
     // 4. render: the model through the templates; openapi-types.ts is openapi-typescript's.
-    const templates = loadTemplates(path.join(projectRoot, 'templates'));
+    // Precompiled templates are kept with the compiled generator (see
+    // pipeline/compiled.mjs), not with the formatted output.
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const templates = loadTemplates(path.join(projectRoot, 'templates'), cacheDir && COMPILED_DIR);
     const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
     const runtimeImport = runtimeImportFor(projectRoot, options.out);
     const files = await render(model, spec.bundled, templates, banner, rawTypes, runtimeImport);
@@ -124,7 +129,7 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     const formatted = await format(files, {
       configFile: path.join(projectRoot, '.prettierrc.json'),
       steps,
-      cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+      cacheDir,
     });
     formatted.set(STAMP_FILE, makeStamp({ banner: bannerText(banner), ...banner }, formatted.keys()));
     clock.mark('format');
@@ -134,6 +139,8 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     await steps.close();
   }
 }
+
+const COMPILED_DIR = path.join(projectRoot, 'node_modules/.cache/astra-control-sdk/compiled');
 
 function defaultCacheDir(): string {
   return process.env.ASTRA_GENERATE_CACHE_DIR || path.join(projectRoot, 'node_modules/.cache/astra-control-sdk');

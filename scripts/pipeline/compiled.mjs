@@ -8,7 +8,7 @@
 // computed from them (the project root, the worker's file) are those of the
 // sources. Where esbuild cannot run, tsx loads the sources as before.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { filesUnder } from './stamp.mjs';
@@ -69,6 +69,10 @@ export async function loadCompiled(projectRoot, entry) {
       plugins: [sourceLocations],
     });
     renameSync(temp, bundle);
+    // Bundles of earlier versions of scripts/ are of no further use.
+    for (const old of readdirSync(path.dirname(dir)))
+      if (old !== path.basename(dir) && /^[0-9a-f]{32}$/.test(old))
+        rmSync(path.join(path.dirname(dir), old), { recursive: true, force: true });
   }
   return import(pathToFileURL(bundle).href);
 }

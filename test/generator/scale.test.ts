@@ -43,5 +43,5 @@ describe('scale', () => {
     // Every operation is reachable from the client's resource tree.
     const index = files.get('index.ts')!;
     for (const f of clientModules.slice(0, 50)) expect(index).toContain(`from './${f.replace(/\.ts$/, '.js')}'`);
-  }, 240_000);
+  }, 600_000); // a hang guard, not a speed check: on the shared 2-core machine this run has taken over 300 s
 });
