@@ -1,7 +1,8 @@
 // The three heavy, pure steps of a generation, implemented once: openapi-
 // typescript's raw types, swagger-parser's validation of the bundled document,
-// and prettier. pipeline/offload.ts runs them in-process or on the worker
-// thread (offload-worker.mjs); both call these same functions, so the bytes
+// and prettier. pipeline/offload.ts runs openapi-typescript and prettier
+// in-process or on the worker thread (offload-worker.mjs), swagger-parser runs
+// on the main thread; every thread calls these same functions, so the bytes
 // cannot depend on which thread did the work. Plain JavaScript so the worker
 // can load it under any loader.
 
