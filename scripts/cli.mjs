@@ -1,42 +1,42 @@
-// Entry of `npm run generate`. An up-to-date output folder is detected here,
-// in plain JavaScript, so a no-op regeneration costs one node start and a
-// hash of the inputs; only when there is work does it load the TypeScript
-// pipeline (scripts/generate.ts) through tsx.
-import path from 'node:path';
+// Entry of `npm run generate`: parses the arguments and calls main() in
+// scripts/generate.ts. Plain JavaScript, so that a no-op regeneration costs
+// one node start and a hash of the inputs: that check runs here, before the
+// TypeScript pipeline and its libraries are loaded.
 import { Worker } from 'node:worker_threads';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError, parseArgs } from './pipeline/args.mjs';
 import { inputsHash, isUpToDate } from './pipeline/stamp.mjs';
+import { loadCompiled } from './pipeline/compiled.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 
-/** The --spec/--out values, as generate.ts reads them; null if the arguments need the full parser. */
-function quickArgs() {
-  const args = { spec: path.join(projectRoot, 'spec/openapi.yaml'), out: path.join(projectRoot, 'generated') };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--spec' && argv[i + 1]) args.spec = path.resolve(argv[++i]);
-    else if (argv[i] === '--out' && argv[i + 1]) args.out = path.resolve(argv[++i]);
-    else return null; // --check, --force, --help, or anything generate.ts must judge
+/** The parsed arguments; null when main() must report a usage error. */
+function parsedArgs() {
+  try {
+    return parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return null;
+    throw e;
   }
-  return args;
 }
 
-const quick = quickArgs();
-const inputs = quick ? inputsHash(quick.spec, projectRoot, quick.out) : undefined;
-if (quick && isUpToDate(projectRoot, quick.out, inputs)) {
+const args = parsedArgs();
+// A plain write is the only run that can be a no-op.
+const inputs = args && !args.check && !args.help ? inputsHash(args.spec, projectRoot, args.out) : undefined;
+if (inputs && isUpToDate(projectRoot, args.out, inputs)) {
   console.log(
-    `generate: ${path.relative(process.cwd(), quick.out) || '.'}/ is already up to date with the spec (no-op).`,
+    `generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`,
   );
 } else {
-  // Start the worker first: its imports (openapi-typescript, prettier) then
-  // overlap with loading the TypeScript pipeline here.
+  // The worker starts first: its imports (openapi-typescript, swagger-parser,
+  // prettier) then overlap with loading the pipeline here.
   const worker =
-    process.env.ASTRA_GENERATE_WORKER === '0'
+    process.env.ASTRA_GENERATE_WORKER === '0' || !args || args.help
       ? undefined
       : new Worker(new URL('./pipeline/offload-worker.mjs', import.meta.url));
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('./generate.ts');
+  const { main } = await loadCompiled(projectRoot, 'scripts/generate.ts');
   process.exitCode = await main(argv, { worker, staleInputs: inputs });
   await worker?.terminate();
 }

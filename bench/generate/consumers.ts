@@ -112,7 +112,7 @@ export function consumerTsconfig(root: string, file: string): string {
     {
       compilerOptions: {
         target: 'ES2022',
-        lib: ['ES2022', 'DOM'],
+        lib: ['ES2022', 'DOM', 'DOM.Iterable', 'DOM.AsyncIterable'],
         module: 'ESNext',
         moduleResolution: 'Bundler',
         strict: true,

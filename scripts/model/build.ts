@@ -1,7 +1,7 @@
 // Stage 3, model: turn the bundled document into the ApiModel. Each builder
 // below says which part of the spec it reads and which Astra quirk it absorbs.
 import { createHash } from 'node:crypto';
-import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
+import { type Json, type JsonObject, HTTP_METHODS, isObject, resolvePointer } from '../util/json.ts';
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, schemaTypeNames, typeName, uniqueNames } from './naming.ts';
 import { buildProblems, catalogueEntries } from './problems.ts';
@@ -31,12 +31,7 @@ import type {
   TypeNode,
 } from './types.ts';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 const DEFAULT_TAG = 'Default';
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Follows a chain of $refs (parameters, responses, bodies) to the object itself. */
 function deref(node: Json | undefined, doc: JsonObject, depth = 0): JsonObject {
@@ -97,7 +92,7 @@ export function buildTags(doc: JsonObject): TagModel[] {
   }
   for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
     const pathItem = deref(item, doc);
-    for (const m of METHODS) {
+    for (const m of HTTP_METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
       const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
@@ -145,7 +140,7 @@ export function buildOperations(doc: JsonObject, ctx: SchemaContext, _tags?: Tag
     const pathItem = deref(paths[path], doc);
     const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
     const action = isActionPath(path, pathItem, sorted);
-    for (const m of METHODS) {
+    for (const m of HTTP_METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
       out.push(buildOperation(doc, ctx, path, m, op, shared, action && m !== 'get'));

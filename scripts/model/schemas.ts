@@ -8,7 +8,7 @@
 // keywords (other conditionals, not, patterns) do not change the type; they
 // are kept as documentation.
 import type { DocModel, PropertyModel, TypeNode } from './types.ts';
-import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
+import { type Json, type JsonObject, decodePointerToken, isObject, resolvePointer } from '../util/json.ts';
 import { discriminationOf, sharedRules, sharedRulesRefFor } from './conditionals.ts';
 
 export const UNKNOWN: TypeNode = { kind: 'primitive', type: 'unknown' };
@@ -21,10 +21,6 @@ export interface SchemaContext {
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen: Set<string> = new Set()): TypeNode {
   if (schema === true || schema === undefined) return UNKNOWN;
   if (schema === false) return { kind: 'primitive', type: 'never' };
@@ -33,7 +29,7 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
   if (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
     if (ref.startsWith(COMPONENT_PREFIX)) {
-      const key = decodeRefToken(ref.slice(COMPONENT_PREFIX.length));
+      const key = decodePointerToken(ref.slice(COMPONENT_PREFIX.length));
       const name = ctx.schemaNames.get(key);
       if (name && !key.includes('/')) return { kind: 'ref', name };
     }
@@ -64,7 +60,7 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
   if (discrimination) {
     // Rules a named schema holds for several bodies alike are that schema's type, referenced.
     const shared = sharedRulesRefFor(schema, discrimination, ctx.document);
-    const name = shared && ctx.schemaNames.get(decodeRefToken(shared.slice(COMPONENT_PREFIX.length)));
+    const name = shared && ctx.schemaNames.get(decodePointerToken(shared.slice(COMPONENT_PREFIX.length)));
     composed.push(name ? { kind: 'ref', name } : union(discrimination.variants.map((v) => schemaToType(v, ctx, seen))));
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
@@ -86,10 +82,6 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
   const result: TypeNode = members.length === 1 ? members[0]! : { kind: 'intersection', members };
   // OpenAPI 3.0's idiom for a nullable reference: `nullable: true` beside `allOf: [$ref]`.
   return !own && schema.nullable === true ? union([result, { kind: 'primitive', type: 'null' }]) : result;
-}
-
-function decodeRefToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function isUnknown(t: TypeNode): boolean {

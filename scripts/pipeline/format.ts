@@ -1,64 +1,99 @@
-// Stage 5, format: prettier in-process with the project's committed config,
-// so generated TypeScript is readable and diffs are small. With a worker
-// (pipeline/offload.ts) the files are split between the two threads; prettier
-// is a pure function, so the bytes do not depend on who formatted them.
+// Stage 5, format: prettier with the project's committed config, so generated
+// TypeScript is readable and diffs are small. Prettier is a pure function,
+// which allows two savings without changing a byte:
+// - its output is cached by content (format-cache.ts): a regeneration formats
+//   only the files whose text changed;
+// - with a worker (offload.ts), the files left are split between the two
+//   threads.
 // Prettier's `babel-ts` parser is used: on generated code it prints the same
 // bytes as the `typescript` parser (the golden tests would show otherwise)
 // and takes about two thirds of the time.
 //
-// Three kinds of file skip prettier because a deterministic printer already
-// laid them out and prettier would only cost time (it was 80% of a full run):
-// openapi.json (JSON.stringify with two-space indent is prettier's JSON
-// layout), openapi-types.ts (printed by the TypeScript printer inside
-// openapi-typescript) and the markdown docs (templates write them line by
-// line; prettier would only pad table columns, which makes diffs noisier).
+// Files that skip prettier: JSON (openapi.json) is reprinted in prettier's
+// layout by render/prettier-json.ts, about a hundred times faster (a test
+// compares the two byte for byte; where that printer declines, prettier
+// runs); openapi-types.ts is kept as openapi-typescript's TypeScript printer
+// wrote it; the markdown docs are written line by line by the templates
+// (prettier would only pad table columns, which makes diffs noisier).
 import path from 'node:path';
 import * as prettier from 'prettier';
-import type { FileMap } from '../render/render.ts';
-import { type FormatJob, type Offload, inProcessOffload } from './offload.ts';
+import type { FileMap } from '../util/files.ts';
+import { openFormatCache } from './format-cache.ts';
+import { printJsonLikePrettier } from '../render/prettier-json.ts';
+import { type FormatJob, type HeavySteps, inProcessSteps } from './offload.ts';
 
 const PRINTED_ELSEWHERE = new Set(['openapi-types.ts']);
 
 /** Files the worker formats per round trip: enough to amortise messaging, small enough to balance. */
 const WORKER_BATCH = 8;
 
-const needsPrettier = (file: string) => file.endsWith('.ts') && !PRINTED_ELSEWHERE.has(file);
+/** Whether `file` goes through prettier (every other file is written as rendered). */
+export const needsPrettier = (file: string) => file.endsWith('.ts') && !PRINTED_ELSEWHERE.has(file);
 
-export async function format(
-  files: FileMap,
-  configFile: string,
-  offload: Offload = inProcessOffload(),
-): Promise<FileMap> {
+export interface FormatOptions {
+  configFile: string;
+  /** Where prettier runs; a worker takes a share. Default: this thread only. */
+  steps?: HeavySteps;
+  /** The format cache's folder; null or absent for none. */
+  cacheDir?: string | null;
+}
+
+export async function format(files: FileMap, options: FormatOptions): Promise<FileMap> {
+  const { configFile, steps = inProcessSteps() } = options;
   const config = (await prettier.resolveConfig(configFile, { config: configFile })) ?? {};
-  const names = [...files.keys()].filter(needsPrettier);
-  // Largest first. The main thread takes files from the front, one at a time;
-  // the worker (when there is one) takes batches from the back as soon as it is
-  // free, so neither thread idles while the other still has a queue.
-  const queue = [...names].sort((a, b) => files.get(b)!.length - files.get(a)!.length || (a < b ? -1 : 1));
+  const cache = openFormatCache(options.cacheDir ?? null, JSON.stringify([prettier.version, 'babel-ts', config]));
   const done = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const queue: string[] = [];
+  for (const name of files.keys()) {
+    if (!needsPrettier(name)) continue;
+    const key = cache.key(path.basename(name), files.get(name)!);
+    const hit = cache.get(key);
+    if (hit !== undefined) done.set(name, hit);
+    else {
+      keys.set(name, key);
+      queue.push(name);
+    }
+  }
+  // Largest first. This thread takes files from the front, one at a time;
+  // the worker (when there is one) takes batches from the back as soon as it
+  // is free, so neither thread idles while the other still has a queue.
+  queue.sort((a, b) => files.get(b)!.length - files.get(a)!.length || (a < b ? -1 : 1));
   const job = (name: string): FormatJob => ({ filepath: path.basename(name), text: files.get(name)! });
-  const local = inProcessOffload();
-  const mainThread = async () => {
+  const local = inProcessSteps();
+  const thisThread = async () => {
     while (queue.length) {
       const name = queue.shift()!;
       done.set(name, (await local.formatTypeScript([job(name)], config).catch(rethrowFor([name])))[0]!);
     }
   };
   const workerThread = async () => {
-    while (offload.parallel && queue.length > 1) {
+    while (steps.parallel && queue.length > 1) {
       const batch = queue.splice(Math.max(1, queue.length - WORKER_BATCH), WORKER_BATCH);
-      const formatted = await offload.formatTypeScript(batch.map(job), config).catch(rethrowFor(batch));
+      const formatted = await steps.formatTypeScript(batch.map(job), config).catch(rethrowFor(batch));
       batch.forEach((name, i) => done.set(name, formatted[i]!));
     }
   };
-  await Promise.all([mainThread(), workerThread()]);
+  await Promise.all([thisThread(), workerThread()]);
+  for (const [name, key] of keys) cache.set(key, done.get(name)!);
+  cache.save();
+
   const out: FileMap = new Map(files);
-  // Markdown is not run through prettier (see above); optional template
-  // sections leave blank-line runs, which are folded here.
-  for (const [name, text] of files)
+  for (const [name, text] of files) {
+    // Optional template sections leave blank-line runs in markdown, folded here.
     if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
+    if (name.endsWith('.json')) out.set(name, await formatJson(text, name, config));
+  }
   for (const [name, text] of done) out.set(name, text);
   return out;
+}
+
+async function formatJson(text: string, name: string, config: prettier.Options): Promise<string> {
+  const printWidth = config.printWidth ?? 80;
+  return (
+    printJsonLikePrettier(JSON.parse(text), printWidth) ??
+    (await prettier.format(text, { ...config, parser: 'json', filepath: path.basename(name) }))
+  );
 }
 
 function rethrowFor(names: string[]) {

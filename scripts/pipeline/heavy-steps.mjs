@@ -1,7 +1,8 @@
 // The three heavy, pure steps of a generation, implemented once: openapi-
 // typescript's raw types, swagger-parser's validation of the bundled document,
-// and prettier. pipeline/offload.ts runs them in-process or on the worker
-// thread (offload-worker.mjs); both call these same functions, so the bytes
+// and prettier. pipeline/offload.ts runs openapi-typescript and prettier
+// in-process or on the worker thread (offload-worker.mjs), swagger-parser runs
+// on the main thread; every thread calls these same functions, so the bytes
 // cannot depend on which thread did the work. Plain JavaScript so the worker
 // can load it under any loader.
 
@@ -38,7 +39,8 @@ export async function printRawTypes(document) {
   }
   // hidePrototypeKeys returns a copy: openapi-typescript may change what it is given.
   const ast = await openapiTS(hidePrototypeKeys(document), { alphabetize: true, silent: true });
-  return hoistRecursiveSchemas(astToString(ast).replaceAll(PLACEHOLDER_PREFIX, ''));
+  const text = astToString(ast).replaceAll(PLACEHOLDER_PREFIX, '');
+  return mayRecurseDirectly(document) ? hoistRecursiveSchemas(text) : text;
 }
 
 // openapi-typescript prints every schema as a member of `components.schemas`
@@ -50,7 +52,7 @@ export async function printRawTypes(document) {
 // recursive alias instead; everything else is left byte for byte.
 const HOISTED_PREFIX = '__RecursiveSchema';
 
-async function hoistRecursiveSchemas(source) {
+export async function hoistRecursiveSchemas(source) {
   if (!source.includes('components["schemas"]')) return source;
   const ts = (await import('typescript')).default;
   const file = ts.createSourceFile('openapi-types.ts', source, ts.ScriptTarget.Latest, true);
@@ -74,6 +76,35 @@ async function hoistRecursiveSchemas(source) {
     out = out.slice(0, type.getStart(file)) + alias.get(name) + out.slice(type.getEnd());
   }
   return `${out.trimEnd()}\n${declarations.join('\n')}\n`;
+}
+
+/**
+ * Whether some schema of `components.schemas` may reach itself other than
+ * through an object's `properties`: a test on the document that over-counts
+ * (every $ref outside `properties` is an edge), so a `false` is certain and
+ * spares loading TypeScript to parse the printed types, which costs more than
+ * openapi-typescript itself on a large spec.
+ */
+export function mayRecurseDirectly(document) {
+  const schemas = document?.components?.schemas;
+  if (schemas === null || typeof schemas !== 'object') return false;
+  const prefix = '#/components/schemas/';
+  const collect = (node, out) => {
+    if (Array.isArray(node)) for (const member of node) collect(member, out);
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    if (typeof node.$ref === 'string' && node.$ref.startsWith(prefix)) {
+      const token = node.$ref.slice(prefix.length).split('/')[0];
+      out.add(decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'));
+    }
+    for (const key of Object.keys(node)) if (key !== 'properties') collect(node[key], out);
+  };
+  const edges = new Map();
+  for (const name of Object.keys(schemas)) {
+    const out = new Set();
+    collect(schemas[name], out);
+    edges.set(name, [...out]);
+  }
+  return Object.keys(schemas).some((name) => reaches(edges, name, name));
 }
 
 /** The members of `components.schemas` by schema name. */

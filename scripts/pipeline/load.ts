@@ -14,7 +14,7 @@ import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
 import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
-import { type Json, type JsonObject, resolvePointer } from '../util/json.ts';
+import { type Json, type JsonObject, isObject, resolvePointer } from '../util/json.ts';
 
 /**
  * realpath, remembered: a spec refers to the same few files thousands of
@@ -361,7 +361,7 @@ export function walkRefs(
  */
 export function versionProblem(root: SourceFile): Diagnostic | null {
   const doc = root.content;
-  const isMap = doc !== null && typeof doc === 'object' && !Array.isArray(doc);
+  const isMap = isObject(doc);
   const version = isMap ? doc.openapi : undefined;
   if (typeof version === 'string' && /^3\.[01]\.[0-9]+$/.test(version)) return null;
   return {

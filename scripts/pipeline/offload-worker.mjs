@@ -4,14 +4,13 @@
 // thread's load and validate. Plain JavaScript so it runs under any loader
 // (tsx, vitest, plain node). Inputs and outputs are structured clones.
 import { parentPort } from 'node:worker_threads';
-import { checkWithSwaggerParser, formatTypeScript, printRawTypes } from './heavy-steps.mjs';
+import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
 
 // Warm the module cache; failures surface on first use instead.
-for (const name of ['openapi-typescript', 'prettier', '@apidevtools/swagger-parser']) import(name).catch(() => {});
+for (const name of ['openapi-typescript', 'prettier']) import(name).catch(() => {});
 
 const steps = {
   rawTypes: (message) => printRawTypes(message.document),
-  swaggerParserCheck: (message) => checkWithSwaggerParser(message.document),
   format: (message) => formatTypeScript(message.files, message.config),
 };
 

@@ -1,23 +1,23 @@
-// Where the heavy, pure steps of a generation run (openapi-typescript's raw
-// types, swagger-parser's validation of the bundled document, prettier): in
-// this thread, or on a worker thread so they use the second core beside the
-// main thread's own checks, model and render. Both call the one
-// implementation in heavy-steps.mjs; the worker is only about wall time.
+// Where the two heavy, pure steps that can move run (openapi-typescript's raw
+// types and prettier): in this thread, or on a worker thread so they use the
+// second core beside the main thread's load, validation, model and render.
+// Both call the one implementation in heavy-steps.mjs; the worker is only
+// about wall time. (swagger-parser's validation stays on the main thread: it
+// and the bundling share a library the main thread has loaded anyway, and
+// openapi-typescript alone keeps the worker busy until render needs it.)
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
-import { type SwaggerParserFailure, checkWithSwaggerParser, formatTypeScript, printRawTypes } from './heavy-steps.mjs';
+import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
 
 export interface FormatJob {
   filepath: string;
   text: string;
 }
 
-export interface Offload {
+export interface HeavySteps {
   /** openapi-typescript's `paths`/`components` types for the bundled document. */
   rawTypes(document: JsonObject): Promise<string>;
-  /** swagger-parser's validation of the bundled document (null when it passes). */
-  swaggerParserCheck(document: JsonObject): Promise<SwaggerParserFailure | null>;
   /** Formats TypeScript files with prettier and the given config. */
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
@@ -25,11 +25,10 @@ export interface Offload {
   close(): Promise<void>;
 }
 
-export function inProcessOffload(): Offload {
+export function inProcessSteps(): HeavySteps {
   return {
     parallel: false,
     rawTypes: (document) => printRawTypes(document),
-    swaggerParserCheck: (document) => checkWithSwaggerParser(document),
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
     async close() {},
   };
@@ -45,7 +44,7 @@ export const OFFLOAD_WORKER_FILE = path.join(
  * (scripts/cli.mjs does, before loading the TypeScript pipeline, so the
  * worker's imports overlap with the main thread's).
  */
-export function workerOffload(started?: Worker): Offload {
+export function workerSteps(started?: Worker): HeavySteps {
   const worker = started ?? new Worker(OFFLOAD_WORKER_FILE);
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
@@ -69,7 +68,6 @@ export function workerOffload(started?: Worker): Offload {
   return {
     parallel: true,
     rawTypes: (document) => ask<string>({ kind: 'rawTypes', document }),
-    swaggerParserCheck: (document) => ask<SwaggerParserFailure | null>({ kind: 'swaggerParserCheck', document }),
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
       await worker.terminate();

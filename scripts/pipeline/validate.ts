@@ -10,37 +10,33 @@
 // constant names collide (a shared title without a qualifier). (Unresolvable and
 // non-local $refs are already refused, with every referring site, by load.)
 import type { SwaggerParserFailure } from './heavy-steps.mjs';
-import { type Diagnostic, SpecError, pointerOf, unescapePointerToken } from '../util/diagnostics.ts';
+import { type Diagnostic, pointerOf } from '../util/diagnostics.ts';
+import { HTTP_METHODS, decodePointerToken, isObject } from '../util/json.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
 import { MAX_DEPTH, realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
 import { nameSourceOf, problemNameCollisions } from '../model/problems.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 /** The methods the runtime contract can send (src/operation.ts); generated code for others would not compile. */
 const RUNTIME_METHODS = ['get', 'put', 'post', 'delete'];
 
-function isObject(v: Json | undefined): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The project's own checks, over the source files (file and pointer known exactly). Throws SpecError. */
-export function checkSources(spec: LoadedSpec): void {
+/** The project's own checks, over the source files (file and pointer known exactly). */
+export function ownChecks(spec: LoadedSpec): Diagnostic[] {
   const root = spec.files.get(spec.rootFile)!;
-  const diagnostics: Diagnostic[] = [];
   const unsupported = versionProblem(root);
-  if (unsupported) throw new SpecError([unsupported]);
+  if (unsupported) return [unsupported];
+  const diagnostics: Diagnostic[] = [];
   checkRefCycles(spec, diagnostics);
   checkOperations(spec, diagnostics);
   checkSchemaCycles(spec, diagnostics);
   checkProblemNames(spec, diagnostics);
-  if (diagnostics.length) throw new SpecError(diagnostics);
+  return diagnostics;
 }
 
-/** Turns a swagger-parser failure into located diagnostics; throws SpecError when there is one. */
-export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFailure | null): void {
-  if (!failure) return;
+/** swagger-parser's verdict as located diagnostics (none when it passed). */
+export function swaggerParserDiagnostics(spec: LoadedSpec, failure: SwaggerParserFailure | null): Diagnostic[] {
+  if (!failure) return [];
   const root = spec.files.get(spec.rootFile)!;
   const diagnostics: Diagnostic[] = [];
   if (failure.details?.length) {
@@ -60,7 +56,7 @@ export function reportSwaggerParser(spec: LoadedSpec, failure: SwaggerParserFail
   } else {
     diagnostics.push({ file: root.display, pointer: '', message: failure.message.split('\n').slice(0, 5).join(' ') });
   }
-  throw new SpecError(diagnostics);
+  return diagnostics;
 }
 
 /**
@@ -166,7 +162,7 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
     } else templates.set(shape, `${JSON.stringify(p)} at ${where}`);
     const item = follow(spec, root, pointerOf(['paths', p]), paths[p]);
     if (!item) continue;
-    for (const m of METHODS) {
+    for (const m of HTTP_METHODS) {
       const op = item.node[m];
       if (isObject(op) && !RUNTIME_METHODS.includes(m)) {
         diagnostics.push({
@@ -206,8 +202,7 @@ function checkSchemaCycles(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
   const collect = (node: Json | undefined, out: string[], depth: number): void => {
     if (!isObject(node) || depth > MAX_DEPTH) return;
     if (typeof node.$ref === 'string') {
-      if (node.$ref.startsWith(prefix))
-        out.push(unescapePointerToken(decodeURIComponent(node.$ref.slice(prefix.length))));
+      if (node.$ref.startsWith(prefix)) out.push(decodePointerToken(node.$ref.slice(prefix.length)));
       return;
     }
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {

@@ -20,7 +20,7 @@ import {
   rmdirSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { FileMap } from '../render/render.ts';
+import type { FileMap } from '../util/files.ts';
 import { STAMP_FILE, filesUnder, readStamp } from './stamp.mjs';
 
 /** Rejects any output path that is not a plain relative path inside the folder. */

@@ -1,13 +1,12 @@
 // Stage 4, render: model → view models → files (path → text). Emitters read
 // only the ApiModel.
 import type { ApiModel } from '../model/types.ts';
+import type { FileMap } from '../util/files.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
 import type { RuntimeImport } from './runtime-import.ts';
 import { type Banner, bannerText, clientModuleViews, indexView, modelModuleViews, problemsView } from './views.ts';
 import { apiIndexView, docsIndexView, problemsDocView, resourceDocViews } from './docs-views.ts';
-
-export type FileMap = Map<string, string>;
 
 /**
  * `rawTypes` is openapi-typescript's output for the bundled document, computed

@@ -4,7 +4,7 @@
 // reading the new output against the spec.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateFiles } from '../../scripts/generate.ts';
+import { generate } from '../../scripts/generate.ts';
 import { diffTrees, firstDifference, goldenFixtures, goldenOutput, readTree } from './support/golden.ts';
 
 const FEATURES = [
@@ -37,7 +37,7 @@ describe('golden output trees', () => {
 
   for (const fixture of goldenFixtures()) {
     it(fixture.name, async () => {
-      const actual = goldenOutput(await generateFiles(fixture.specFile));
+      const actual = goldenOutput(await generate(fixture.specFile));
       const expected = readTree(fixture.expectedDir);
       const diff = diffTrees(expected, actual);
       const report = [

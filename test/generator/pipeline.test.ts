@@ -17,7 +17,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateFiles } from '../../scripts/generate.ts';
+import { generate } from '../../scripts/generate.ts';
 import { assertSafeRelativePath } from '../../scripts/pipeline/write.ts';
 import { compareText, sortBy } from '../../scripts/util/order.ts';
 import { cli } from './support/cli.ts';
@@ -38,8 +38,8 @@ beforeAll(() => {
 
 describe('determinism', () => {
   it('the real spec gives the same files, in the same order, every time and from any working directory', async () => {
-    const first = await generateFiles(realSpec);
-    const second = await generateFiles(realSpec);
+    const first = await generate(realSpec);
+    const second = await generate(realSpec);
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [file, text] of first) expect(second.get(file), file).toBe(text);
 
@@ -48,7 +48,7 @@ describe('determinism', () => {
     let third: Map<string, string>;
     try {
       process.chdir(elsewhere);
-      third = await generateFiles(realSpec);
+      third = await generate(realSpec);
     } finally {
       process.chdir(cwd);
       rmSync(elsewhere, { recursive: true, force: true });
@@ -217,7 +217,7 @@ describe('--spec FILE --out DIR on a good spec', () => {
     const run = await cli(['--spec', rel(spec), '--out', rel(out)]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    const files = await generateFiles(spec);
+    const files = await generate(spec);
     expect(listFiles(out)).toEqual(sortBy(files.keys(), (f) => f));
     for (const [file, text] of files) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(text);
     expect(readdirSync(group).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);

@@ -1,5 +1,5 @@
 // Regenerates every golden tree: test/fixtures/<feature>/expected/ becomes
-// exactly what generateFiles returns for test/fixtures/<feature>/spec/
+// exactly what generate returns for test/fixtures/<feature>/spec/
 // (the generator's own files only, see support/golden.ts). The golden
 // test never writes; run this on purpose, then read every changed file and
 // check it says what the spec says before committing it.
@@ -8,7 +8,7 @@
 //   npm run golden:refresh -- pagination   only the ones named
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateFiles } from '../../scripts/generate.ts';
+import { generate } from '../../scripts/generate.ts';
 import { diffTrees, goldenFixtures, goldenOutput, readTree } from './support/golden.ts';
 import { repoRoot } from './support/paths.ts';
 
@@ -21,7 +21,7 @@ if (only.length && fixtures.length !== only.length) {
   process.exit(2);
 }
 for (const fixture of fixtures) {
-  const files = goldenOutput(await generateFiles(fixture.specFile));
+  const files = goldenOutput(await generate(fixture.specFile));
   const diff = diffTrees(readTree(fixture.expectedDir), files);
   rmSync(fixture.expectedDir, { recursive: true, force: true });
   for (const [file, text] of files) {

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateFiles } from '../../scripts/generate.ts';
+import { generate } from '../../scripts/generate.ts';
 import { descriptors } from './support/ast.ts';
 import { scratchGroup } from './support/paths.ts';
 import { synthesizeSpec } from '../../bench/support/synth-spec.mjs';
@@ -31,7 +31,7 @@ describe('scale', () => {
     expect(operationIds.length).toBeGreaterThanOrEqual(5000);
 
     const started = performance.now();
-    const files = await generateFiles(specFile, { worker: true });
+    const files = await generate(specFile, { worker: true });
     const seconds = (performance.now() - started) / 1000;
     console.info(`scale: ${operationIds.length} operations → ${files.size} files in ${seconds.toFixed(1)} s`);
 
@@ -43,5 +43,5 @@ describe('scale', () => {
     // Every operation is reachable from the client's resource tree.
     const index = files.get('index.ts')!;
     for (const f of clientModules.slice(0, 50)) expect(index).toContain(`from './${f.replace(/\.ts$/, '.js')}'`);
-  }, 240_000);
+  }, 600_000); // a hang guard, not a speed check: on the shared 2-core machine this run has taken over 300 s
 });

@@ -1,6 +1,6 @@
 // Golden trees: each feature fixture `test/fixtures/<feature>/` holds a spec
 // (`spec/openapi.yaml`, plus any files it refers to) and the files
-// generateFiles returns for it (`expected/`). The test compares them file by
+// generate() returns for it (`expected/`). The test compares them file by
 // file; only test/generator/refresh-golden.ts writes expected/.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
