@@ -99,7 +99,8 @@ export function buildQuery(
   for (const key in query) {
     const v: unknown = (query as Record<string, unknown>)[key];
     const conditions = (v as { conditions?: unknown } | undefined)?.conditions;
-    if (v === undefined || key === 'continue' || v === false) continue;
+    // `false` is a value the caller chose (`dryRun: false`), sent like any other; only undefined is left out.
+    if (v === undefined || key === 'continue') continue;
     if (Array.isArray(conditions)) for (const f of conditions) qs += '&filter=' + encode(f);
     else if (Array.isArray(v) && repeated?.includes(key)) for (const x of v) qs += `&${key}=` + encode(String(x));
     else qs += `&${key}=` + encode(Array.isArray(v) ? v.join(',') : String(v));

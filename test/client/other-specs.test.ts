@@ -63,11 +63,13 @@ describe('query parameters of operations that are not lists', () => {
     const pets = petStore(runtime()).pets;
     await pets.get('p1', { withOwner: true });
     await pets.create({ id: 'p2', name: 'Tom' }, { dryRun: true });
+    await pets.create({ id: 'p3', name: 'Kit' }, { dryRun: false });
     await pets.delete('p1', { reason: 'adopted' });
     await pets.get('p1');
     expect(server.requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search} ${r.body}`)).toEqual([
       'GET /pets/p1?withOwner=true ',
       'POST /pets?dryRun=true {"id":"p2","name":"Tom"}',
+      'POST /pets?dryRun=false {"id":"p3","name":"Kit"}',
       'DELETE /pets/p1?reason=adopted ',
       'GET /pets/p1 ',
     ]);

@@ -133,14 +133,14 @@ describe('paging', () => {
     expect(server.requests[0]!.url.pathname).toBe('/accounts/acc-0001/k8s/v1/apps/app%2F1%20%3F%23/appSnaps');
   });
 
-  it('sends orderBy, skip, count; leaves value validation to the service', async () => {
+  it('sends orderBy, skip, count (false too, as the caller chose it); leaves value validation to the service', async () => {
     server.handle((_req, res) => json(res, 200, { items: [], metadata: {} }));
     const rt = runtimeFor(server);
     await rt.list<Credential>(listEvents, [], { orderBy: 'name desc', skip: 5 }).firstPage();
     expect(server.requests[0]!.url.searchParams.get('orderBy')).toBe('name desc');
     expect(server.requests[0]!.url.searchParams.get('skip')).toBe('5');
     await rt.list<Credential>(listEvents, [], { count: false, limit: 7 }).firstPage();
-    expect(server.requests[1]!.url.search).toBe('?limit=7');
+    expect(server.requests[1]!.url.search).toBe('?count=false&limit=7');
   });
 
   it('rejects a list body without items, and a continue token that does not advance', async () => {
