@@ -430,7 +430,7 @@ function typeRef(t: TypeNode, ctx: DocContext): string {
 }
 
 /** The object behind a type: follows references and takes the object member of an intersection. */
-function objectOf(t: TypeNode | null, ctx: DocContext): (TypeNode & { kind: 'object' }) | null {
+function objectOf(t: TypeNode | null, ctx: Pick<DocContext, 'schemas'>): (TypeNode & { kind: 'object' }) | null {
   let cur = t;
   for (let i = 0; cur && i < 16; i++) {
     if (cur.kind === 'ref') cur = ctx.schemas.get(cur.name)?.type ?? null;
@@ -481,11 +481,15 @@ function allowedValues(
   return values.length ? { values, open } : null;
 }
 
+/** The members a type's field table lists: those of the object behind it (none for an alias or a union). */
+export function tableMembers(t: TypeNode, ctx: Pick<DocContext, 'schemas'>): PropertyModel[] {
+  return objectOf(t, ctx)?.properties ?? [];
+}
+
 /** One row per member of the object a type names; `skip` leaves out members the SDK fills. */
+
 function fieldRows(t: TypeNode, ctx: DocContext, skip: string[] = []): FieldRowView[] {
-  const object = objectOf(t, ctx);
-  if (!object) return [];
-  return object.properties
+  return tableMembers(t, ctx)
     .filter((p) => !skip.includes(p.name))
     .map((p) => ({
       name: c(p.name),
