@@ -72,12 +72,8 @@ export interface FieldRowView {
   description: string;
 }
 
-export interface ParameterRowView {
-  name: string;
-  type: string;
-  required: string;
-  description: string;
-}
+/** A parameter's row has the columns of a field's. */
+export type ParameterRowView = FieldRowView;
 
 export interface ErrorRowView {
   status: string;
@@ -223,7 +219,6 @@ export function operationDocFacts(model: ApiModel): OperationDocFacts[] {
 
 function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocContext): MethodDocView[] {
   const accessor = `astra.${node.chain.join('.')}`;
-  const ids = op.parameters.path;
   const item = op.listItem ? printType(op.listItem) : 'unknown';
   const result = op.success.type ? printType(op.success.type) : 'void';
   const body = op.requestBody;
@@ -249,12 +244,7 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
       : `ApiPromise<${op.kind === 'update' || op.kind === 'delete' ? 'void' : result}>`;
 
   const parameters: ParameterRowView[] = [
-    ...ids.map((p) => ({
-      name: c(p.argName),
-      type: c('string'),
-      required: 'yes',
-      description: cell(p.doc.description ?? ''),
-    })),
+    ...idRows(op),
     ...query.map((q) => ({
       name: c(`query.${q}`),
       type: markdownCode(SDK_QUERY[q]!.type(item), 'cell'),
@@ -313,6 +303,16 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
   return [method, waitForView(op, accessor, result)];
 }
 
+/** The positional id arguments of a method, one row each. */
+function idRows(op: OperationModel): ParameterRowView[] {
+  return op.parameters.path.map((p) => ({
+    name: c(p.argName),
+    type: c('string'),
+    required: 'yes',
+    description: cell(p.doc.description ?? ''),
+  }));
+}
+
 /** `waitFor` beside the `get` of a resource whose `state` moves, with the states the spec lists. */
 function waitForView(op: OperationModel, accessor: string, result: string): MethodDocView {
   const ids = op.parameters.path;
@@ -325,12 +325,7 @@ function waitForView(op: OperationModel, accessor: string, result: string): Meth
     description: '',
     signature: `${accessor}.waitFor(${[...ids.map((p) => `${p.argName}: string`), `options: WaitOptions<NonNullable<${result}['state']>>`].join(', ')}): Promise<${result}>`,
     parameters: [
-      ...ids.map((p) => ({
-        name: c(p.argName),
-        type: c('string'),
-        required: 'yes',
-        description: cell(p.doc.description ?? ''),
-      })),
+      ...idRows(op),
       {
         name: c('options.until'),
         type: markdownCode('State | State[]', 'cell'),
@@ -487,7 +482,6 @@ export function tableMembers(t: TypeNode, ctx: Pick<DocContext, 'schemas'>): Pro
 }
 
 /** One row per member of the object a type names; `skip` leaves out members the SDK fills. */
-
 function fieldRows(t: TypeNode, ctx: DocContext, skip: string[] = []): FieldRowView[] {
   return tableMembers(t, ctx)
     .filter((p) => !skip.includes(p.name))
@@ -614,15 +608,8 @@ export interface ProblemsDocView {
   }[];
 }
 
+/** Every problem constant; the methods that can return it are the model's (`ProblemModel.operations`). */
 export function problemsDocView(model: ApiModel): ProblemsDocView {
-  const callers = new Map<number, string[]>();
-  for (const node of flatten(model.resources))
-    for (const op of node.operations)
-      for (const e of op.errors)
-        for (const n of e.problems) {
-          if (!callers.has(n)) callers.set(n, []);
-          callers.get(n)!.push(`astra.${node.chain.join('.')}.${op.methodName}`);
-        }
   return {
     rows: model.problems.map((p) => ({
       anchor: problemAnchor(p),
@@ -631,7 +618,7 @@ export function problemsDocView(model: ApiModel): ProblemsDocView {
       status: String(p.status),
       title: cell(p.title),
       description: cell(p.description),
-      operations: (callers.get(p.number) ?? []).map((x) => c(x)).join(', '),
+      operations: p.operations.map((call) => c(`astra.${call}`)).join(', '),
     })),
   };
 }

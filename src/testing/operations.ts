@@ -12,7 +12,7 @@ import { type LifecycleState, stateAt, withState } from './lifecycle.ts';
 import { listPage, parseListQuery } from './list-query.ts';
 import { acceptsRequestType, negotiate, offeredTypes } from './negotiation.ts';
 import { SimulatedProblem } from './problems.ts';
-import { fillRequired, newRepresentation, replacedRepresentation } from './representation.ts';
+import { fillRequired, newRepresentation, replacedRepresentation, type NewResourceContext } from './representation.ts';
 import type { Route } from './routes.ts';
 import { missingParent, scopeOf } from './scope.ts';
 import { isObject, propertiesOf, requiredOf } from './schema-walk.ts';
@@ -109,8 +109,15 @@ function resourceHeaders(record: StoredResource, type: string): Record<string, s
   return { 'content-type': type, etag: record.etag, 'last-modified': record.lastModified };
 }
 
-function defaultVersion(route: Route): string | null {
-  return route.op.versions[0] ?? null;
+/** What a new or replaced representation is made with: the route's collection and version, the caller, the time. */
+function resourceContext(ctx: HandlerContext, route: Route, nowMs: number): NewResourceContext {
+  return {
+    doc: ctx.table.document,
+    collection: route.collection,
+    defaultVersion: route.op.versions[0] ?? null,
+    userId: ctx.store.userId,
+    nowMs,
+  };
 }
 
 function findResource(ctx: HandlerContext, route: Route, params: Record<string, string>): StoredResource {
@@ -180,16 +187,7 @@ export async function operate(
         });
       }
       const now = ctx.now();
-      const created = newRepresentation(
-        {
-          doc: ctx.table.document,
-          collection: route.collection,
-          defaultVersion: defaultVersion(route),
-          userId: ctx.store.userId,
-          nowMs: now,
-        },
-        input,
-      );
+      const created = newRepresentation(resourceContext(ctx, route, now), input);
       let body = created.body;
       if (route.collection.lifecycle) {
         const declared = new Set(propertiesOf(ctx.table.document, { $ref: route.collection.readSchema! }).keys());
@@ -213,17 +211,7 @@ export async function operate(
       const input = await jsonBody(ctx, req, route);
       evaluatePreconditions('PUT', req.headers, record);
       const now = ctx.now();
-      const next = replacedRepresentation(
-        {
-          doc: ctx.table.document,
-          collection: route.collection,
-          defaultVersion: defaultVersion(route),
-          userId: ctx.store.userId,
-          nowMs: now,
-        },
-        record,
-        input,
-      );
+      const next = replacedRepresentation(resourceContext(ctx, route, now), record, input);
       const updated = ctx.store.replace(record, next.body, next.secrets, now);
       return { status: 204, headers: { etag: updated.etag } };
     }
