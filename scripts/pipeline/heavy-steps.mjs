@@ -6,41 +6,69 @@
 // cannot depend on which thread did the work. Plain JavaScript so the worker
 // can load it under any loader.
 
-// Object.prototype's own members. @redocly/openapi-core (inside
-// openapi-typescript) looks spec keys up in plain objects, so a schema
-// property named `hasOwnProperty` or `valueOf` finds the inherited function
-// and crashes it. Such keys are renamed to placeholders before the call and
-// restored in the printed text.
-const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const PLACEHOLDER_PREFIX = '__astraPrototypeKey_';
+import { createRequire } from 'node:module';
 
-function hidePrototypeKeys(value) {
-  if (Array.isArray(value)) return value.map(hidePrototypeKeys);
-  if (value === null || typeof value !== 'object') return value;
-  // Object.fromEntries defines own properties, so `__proto__` stays a key.
-  return Object.fromEntries(
-    Object.entries(value).map(([key, member]) => {
-      const renamed = PROTOTYPE_KEYS.has(key) ? PLACEHOLDER_PREFIX + key : key;
-      // `required` lists and a discriminator's propertyName name properties too.
-      if (key === 'required' && Array.isArray(member))
-        return [renamed, member.map((m) => (PROTOTYPE_KEYS.has(m) ? PLACEHOLDER_PREFIX + m : m))];
-      if (key === 'propertyName' && typeof member === 'string' && PROTOTYPE_KEYS.has(member))
-        return [renamed, PLACEHOLDER_PREFIX + member];
-      return [renamed, hidePrototypeKeys(member)];
-    }),
-  );
+// openapi-typescript is loaded through its CommonJS build: importing its ES
+// module build makes Node's ES loader detect the format of, and scan for named
+// exports, the 9 MB typescript.js it imports, which costs about as much again
+// as compiling it (about 0.6 s of a generation on this machine).
+const require = createRequire(import.meta.url);
+
+/**
+ * openapi-typescript's `paths`/`components` types for a bundled document, as
+ * text: its own transform and printer over the document, with the options
+ * its `openapiTS()` fills in by default. `openapiTS()` first parses, lints
+ * and bundles the document with Redocly; here the document is already
+ * bundled (swagger-parser, internal $refs only) and is validated by
+ * swagger-parser and the own checks before anything is rendered, so that
+ * pass would return the same document and cost a third of the time. (It
+ * was also what crashed on property names that are Object.prototype members,
+ * such as `hasOwnProperty`: the transform itself handles them.)
+ *
+ * The transform changes the document it is given (a discriminator's mapping
+ * is written into its members): pass a copy.
+ */
+export async function printRawTypes(document) {
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = require('openapi-typescript');
+  const recursive = mayRecurseDirectly(document);
+  const ast = transformSchema(document, transformOptions(document, { resolveRef, scanDiscriminators }));
+  const text = astToString(ast);
+  return recursive ? hoistRecursiveSchemas(text) : text;
 }
 
-/** openapi-typescript's `paths`/`components` types for a bundled document, as text. */
-export async function printRawTypes(document) {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
-  if (JSON.stringify(document).includes(PLACEHOLDER_PREFIX)) {
-    throw new Error(`the document contains the reserved text ${PLACEHOLDER_PREFIX}`);
-  }
-  // hidePrototypeKeys returns a copy: openapi-typescript may change what it is given.
-  const ast = await openapiTS(hidePrototypeKeys(document), { alphabetize: true, silent: true });
-  const text = astToString(ast).replaceAll(PLACEHOLDER_PREFIX, '');
-  return mayRecurseDirectly(document) ? hoistRecursiveSchemas(text) : text;
+/** openapiTS()'s context for `{ alphabetize: true, silent: true }`, every other option at its default. */
+function transformOptions(schema, { resolveRef, scanDiscriminators }) {
+  const options = { alphabetize: true, silent: true };
+  return {
+    additionalProperties: false,
+    alphabetize: true,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+  };
 }
 
 // openapi-typescript prints every schema as a member of `components.schemas`
@@ -54,7 +82,7 @@ const HOISTED_PREFIX = '__RecursiveSchema';
 
 export async function hoistRecursiveSchemas(source) {
   if (!source.includes('components["schemas"]')) return source;
-  const ts = (await import('typescript')).default;
+  const ts = require('typescript');
   const file = ts.createSourceFile('openapi-types.ts', source, ts.ScriptTarget.Latest, true);
   const members = schemaMembers(ts, file);
   const edges = new Map();

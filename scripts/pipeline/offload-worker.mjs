@@ -4,10 +4,15 @@
 // thread's load and validate. Plain JavaScript so it runs under any loader
 // (tsx, vitest, plain node). Inputs and outputs are structured clones.
 import { parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
 
-// Warm the module cache; failures surface on first use instead.
-for (const name of ['openapi-typescript', 'prettier']) import(name).catch(() => {});
+// Warm the module cache (openapi-typescript by its CommonJS build, as
+// heavy-steps.mjs loads it); failures surface on first use instead.
+try {
+  createRequire(import.meta.url)('openapi-typescript');
+} catch {}
+import('prettier').catch(() => {});
 
 const steps = {
   rawTypes: (message) => printRawTypes(message.document),

@@ -28,7 +28,8 @@ export interface HeavySteps {
 export function inProcessSteps(): HeavySteps {
   return {
     parallel: false,
-    rawTypes: (document) => printRawTypes(document),
+    // The worker's copy is the message's structured clone; here it is made.
+    rawTypes: (document) => printRawTypes(structuredClone(document)),
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
     async close() {},
   };
