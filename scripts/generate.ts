@@ -48,9 +48,9 @@ export interface GenerateOptions {
    */
   out?: string;
   /**
-   * Where prettier's output is cached by content hash (see
-   * pipeline/format-cache.ts); null for no cache at all (neither that nor
-   * the precompiled templates). Default: the
+   * Where prettier's output and each spec file's parsed value are cached by
+   * content hash (see pipeline/content-cache.ts); null for no cache at all
+   * (neither those nor the precompiled templates). Default: the
    * ASTRA_GENERATE_CACHE_DIR environment variable, else
    * node_modules/.cache/astra-control-sdk.
    */
@@ -80,8 +80,9 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     ? workerSteps(options.worker === true ? undefined : options.worker)
     : inProcessSteps();
   try {
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     // 1. load: read, parse and bundle the spec's files.
-    const spec = await load(specFile);
+    const spec = await load(specFile, { cacheDir });
     clock.mark('load');
     const specDisplay = path.relative(process.cwd(), spec.rootFile);
 
@@ -118,7 +119,6 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     // 4. render: the model through the templates; openapi-types.ts is openapi-typescript's.
     // Precompiled templates are kept with the compiled generator (see
     // pipeline/compiled.mjs), not with the formatted output.
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     const templates = loadTemplates(path.join(projectRoot, 'templates'), cacheDir && COMPILED_DIR);
     const banner = { generator: `astra-control-sdk generator ${GENERATOR_VERSION}`, specHash: model.specHash };
     const runtimeImport = runtimeImportFor(projectRoot, options.out);

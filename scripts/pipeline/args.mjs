@@ -22,7 +22,7 @@ export const USAGE = `usage: npm run generate -- [--check] [--spec FILE] [--out 
 environment:
   ASTRA_GENERATE_WORKER=0       run every step on the main thread (no worker thread)
   ASTRA_GENERATE_TIMINGS=1      print how long each stage took, on stderr
-  ASTRA_GENERATE_CACHE_DIR=DIR  keep the formatted-output cache in DIR
+  ASTRA_GENERATE_CACHE_DIR=DIR  keep the content caches (parsed spec files, formatted output) in DIR
                                 (default: node_modules/.cache/astra-control-sdk)`;
 
 export class UsageError extends Error {}

@@ -9,10 +9,12 @@
 //   and absolute paths are refused before anything is read. Nothing is fetched.
 import { readFileSync, realpathSync as fsRealpath, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import YAML from 'yaml';
 import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
+import { type ContentCache, openContentCache } from './content-cache.ts';
 import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
 import { type Json, type JsonObject, isObject, resolvePointer } from '../util/json.ts';
 
@@ -157,7 +159,24 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function readSpecFile(absolute: string, display: string): Json {
+/**
+ * Each file's parsed value, remembered by its text (content-cache.ts): a
+ * regeneration after a change parses only the files that changed. Only values
+ * that passed every check here and survive JSON unchanged are kept (YAML's
+ * `.inf`, `.nan` and `-0` do not), so a hit is exactly what parsing would give.
+ */
+export type ParseCache = ContentCache<Json>;
+
+const PARSER_VERSIONS = ['js-yaml', 'yaml'].map(
+  (name) => `${name}@${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`,
+);
+
+export function openParseCache(dir: string | null): ParseCache {
+  const salt = JSON.stringify(['parse-v1', PARSER_VERSIONS, MAX_DEPTH, MAX_ALIASES]);
+  return openContentCache(dir, 'parse-cache-v1.json', salt, (v): v is Json => v !== undefined);
+}
+
+function readSpecFile(absolute: string, display: string, cache?: ParseCache): Json {
   const size = statSync(absolute).size;
   if (size > MAX_FILE_BYTES) {
     throw new SpecError([
@@ -165,14 +184,23 @@ function readSpecFile(absolute: string, display: string): Json {
     ]);
   }
   const text = readFileSync(absolute, 'utf8');
+  const isJson = absolute.endsWith('.json');
+  const key = cache?.key(isJson ? 'json' : 'yaml', text);
+  const hit = key === undefined ? undefined : cache!.get(key);
+  if (hit !== undefined) return hit;
   // JSON files take the fast strict path; anything else is YAML (of which JSON is a subset).
-  const content = absolute.endsWith('.json') ? (parseJsonText(text, display) as Json) : parseSpecText(text, display);
-  assertNesting(content, display);
+  const content = isJson ? (parseJsonText(text, display) as Json) : parseSpecText(text, display);
+  const { jsonFaithful } = assertNesting(content, display);
+  if (key !== undefined && jsonFaithful) cache!.set(key, content);
   return content;
 }
 
-/** Rejects a document with a value deeper than MAX_DEPTH, naming the first such place. */
-function assertNesting(content: Json, display: string): void {
+/**
+ * Rejects a document with a value deeper than MAX_DEPTH, naming the first
+ * such place; says whether JSON would carry the value unchanged.
+ */
+function assertNesting(content: Json, display: string): { jsonFaithful: boolean } {
+  let jsonFaithful = true;
   // Each entry links to its parent, so no path is copied per node; the
   // pointer is spelled out only for the place that is too deep.
   interface Place {
@@ -196,6 +224,7 @@ function assertNesting(content: Json, display: string): void {
       ]);
     }
     const { node } = place;
+    if (typeof node === 'number' && (!Number.isFinite(node) || Object.is(node, -0))) jsonFaithful = false;
     if (node === null || typeof node !== 'object') continue;
     const depth = place.depth + 1;
     if (Array.isArray(node)) {
@@ -206,6 +235,7 @@ function assertNesting(content: Json, display: string): void {
         stack.push({ node: node[keys[i]!]!, key: keys[i]!, parent: place, depth });
     }
   }
+  return { jsonFaithful };
 }
 
 export interface RefSite {
@@ -219,7 +249,10 @@ export interface RefSite {
  * problem (refused refs, missing files, pointers that resolve to nothing)
  * before reporting, so one run names them all.
  */
-export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>; refs: RefSite[] } {
+export function readSpecTree(
+  rootFile: string,
+  cache?: ParseCache,
+): { files: Map<string, SourceFile>; refs: RefSite[] } {
   realpaths.clear(); // links may have changed since the last run in this process
   const rootAbs = path.resolve(rootFile);
   if (!existsSync(rootAbs)) {
@@ -239,7 +272,7 @@ export function readSpecTree(rootFile: string): { files: Map<string, SourceFile>
     const display = displayPath(abs);
     let content: Json;
     try {
-      content = readSpecFile(abs, display);
+      content = readSpecFile(abs, display, cache);
     } catch (e) {
       if (e instanceof SpecError) {
         parseFailures.push(e);
@@ -371,9 +404,16 @@ export function versionProblem(root: SourceFile): Diagnostic | null {
   };
 }
 
+export interface LoadOptions {
+  /** The parse cache's folder; null or absent for none. */
+  cacheDir?: string | null;
+}
+
 /** Load stage: read and check every file, then bundle with swagger-parser. */
-export async function load(rootFile: string): Promise<LoadedSpec> {
-  const { files, refs } = readSpecTree(rootFile);
+export async function load(rootFile: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const cache = openParseCache(options.cacheDir ?? null);
+  const { files, refs } = readSpecTree(rootFile, cache);
+  cache.save();
   const rootReal = realpathSync(path.resolve(rootFile));
   const unsupported = versionProblem(files.get(rootReal)!);
   if (unsupported) throw new SpecError([unsupported]);
