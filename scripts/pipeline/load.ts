@@ -418,10 +418,34 @@ export async function load(rootFile: string, options: LoadOptions = {}): Promise
   const unsupported = versionProblem(files.get(rootReal)!);
   if (unsupported) throw new SpecError([unsupported]);
   const specDir = path.dirname(rootReal);
+  const rootContent = files.get(rootReal)!.content;
+  const bundled = isBundled(files, refs)
+    ? (structuredClone(rootContent) as JsonObject)
+    : await bundleWithSwaggerParser(rootReal, files);
+  return { rootFile: rootReal, specDir, files, refs, bundled };
+}
+
+/**
+ * Whether the spec already is what swagger-parser's bundle would make of it:
+ * one file, whose $refs all point at something other than a $ref. (The
+ * bundle leaves such a document as it is, but rewrites a $ref to a $ref to
+ * point at the end of the chain.) Its bundle costs most of a generation's
+ * load stage on a large single-file spec, to return the same document.
+ */
+export function isBundled(files: Map<string, SourceFile>, refs: RefSite[]): boolean {
+  if (files.size !== 1) return false;
+  const { content } = [...files.values()][0]!;
+  const isRef = (node: Json | undefined) => isObject(node) && '$ref' in node;
+  return !isRef(content) && refs.every((site) => site.ref.startsWith('#') && !isRef(resolvePointer(content, site.ref)));
+}
+
+/** swagger-parser's bundle of the files read and checked: one document, internal $refs only. */
+export async function bundleWithSwaggerParser(rootReal: string, files: Map<string, SourceFile>): Promise<JsonObject> {
+  const specDir = path.dirname(rootReal);
+  const rootContent = files.get(rootReal)!.content;
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
   const parser = new SwaggerParser();
-  const rootContent = files.get(rootReal)!.content;
-  const bundled = (await parser.bundle(
+  return (await parser.bundle(
     rootReal,
     structuredClone(rootContent) as never,
     {
@@ -445,5 +469,4 @@ export async function load(rootFile: string, options: LoadOptions = {}): Promise
       parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
     } as never,
   )) as unknown as JsonObject;
-  return { rootFile: rootReal, specDir, files, refs, bundled };
 }
