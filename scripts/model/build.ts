@@ -453,9 +453,12 @@ export function buildSchemas(
     isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}
   ) as JsonObject;
   const nameToKey = new Map([...ctx.schemaNames].map(([k, v]) => [v, k]));
+  const typeOf = new Map<string, TypeNode>(); // type name → its type, built once
   const direct = new Map<string, Set<string>>(); // type name → names it refers to
   for (const [key, name] of ctx.schemaNames) {
-    direct.set(name, refsIn(schemaToType(schemas[key], ctx)));
+    const type = schemaToType(schemas[key], ctx);
+    typeOf.set(name, type);
+    direct.set(name, refsIn(type));
   }
   const reachedBy = new Map<string, Set<string>>();
   const moduleOfTag = new Map(tags.map((t) => [t.name, t.module]));
@@ -484,7 +487,7 @@ export function buildSchemas(
       name,
       specName: key,
       module,
-      type: schemaToType(schemas[key], ctx),
+      type: typeOf.get(name)!,
       doc: docOf(schemas[key], ctx),
       versions: versionsOf(schemas[key], ctx),
     });
