@@ -44,6 +44,12 @@ export interface OperationDescriptor {
   readonly versions?: readonly string[];
   /** How a list operation pages: by continue token, or not at all. */
   readonly pagination?: 'continue' | 'none';
+  /**
+   * `any`: the success body is a JSON value that is not an object (an array,
+   * a string), as the spec declares it; otherwise a single-resource call
+   * expects a JSON object.
+   */
+  readonly responseShape?: 'any';
   /** A list whose answer is a bare JSON array (one page) rather than Astra's `{ items, metadata }`. */
   readonly listShape?: 'array';
   /**

@@ -74,7 +74,13 @@ export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp 
     headers,
     // A HEAD answer has no body, whatever the spec says it would have been.
     decode:
-      !accept || op.method === 'HEAD' ? 'none' : !/json$/i.test(accept) ? 'text' : op.pagination ? 'json' : 'resource',
+      !accept || op.method === 'HEAD'
+        ? 'none'
+        : !/json$/i.test(accept)
+          ? 'text'
+          : op.pagination || op.responseShape
+            ? 'json'
+            : 'resource',
   };
 }
 
