@@ -404,6 +404,8 @@ export interface IndexView {
   modelModules: string[];
   /** Two accessors of this spec's tree for the doc comment (`astra.credentials`, `astra.apps.appSnaps`). */
   exampleAccessors: string;
+  /** The tree's interface: `AstraClientResources` (src/client.ts builds on it), `ClientResources` for another spec. */
+  resourcesType: string;
 }
 
 export function indexView(model: ApiModel): IndexView {
@@ -422,6 +424,7 @@ export function indexView(model: ApiModel): IndexView {
     tree: treeView(model.resources),
     modelModules,
     exampleAccessors: exampleAccessors(nodes, model.clientName),
+    resourcesType: model.clientName === 'astra' ? 'AstraClientResources' : 'ClientResources',
   };
 }
 

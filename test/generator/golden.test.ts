@@ -66,7 +66,7 @@ describe('output generated from another spec', () => {
     }
   });
 
-  it('calls the client `client`, not `astra`, in every doc comment and page of a spec that is not Astra-shaped', async () => {
+  it('calls the client `client`, not `astra`, in every doc comment and page of a spec that is not Astra-shaped, and its tree ClientResources', async () => {
     const others = goldenFixtures().filter(
       (f) => !/account_id|x-astra-problem-catalogue/.test(readFileSync(f.specFile, 'utf8')),
     );
@@ -77,6 +77,8 @@ describe('output generated from another spec', () => {
       const tree = readTree(fixture.expectedDir);
       for (const [file, text] of tree) expect(text, `${fixture.name}/${file}`).not.toMatch(/\bastra\.[a-z]/);
       expect(tree.get('index.ts'), fixture.name).toContain('`client.');
+      expect(tree.get('index.ts'), fixture.name).toContain('export interface ClientResources {');
+      expect(tree.get('index.ts'), fixture.name).not.toMatch(/astra(?!-control-sdk)/i);
     }
   });
 });
