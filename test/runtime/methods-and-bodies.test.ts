@@ -76,6 +76,27 @@ describe('HEAD and OPTIONS', () => {
     expect(server.requests.map((r) => r.method)).toEqual([method, method]);
   });
 
+  it('HEAD follows a redirect within the origin, as GET does; PATCH does not', async () => {
+    server.handle((req, res) => {
+      if (req.url.pathname === '/things/old') {
+        res.writeHead(302, { location: '/things/new' });
+        return res.end();
+      }
+      res.writeHead(200, { etag: '"moved"' });
+      res.end();
+    });
+    const rt = runtimeFor(server);
+    expect((await rt.head(op('HEAD'), ['old'])).get('etag')).toBe('"moved"');
+    await expect(rt.patch(op('PATCH', { requestMediaType: 'application/json' }), ['old'], {})).rejects.toThrow(
+      /302 redirect to \/things\/new not followed \(a PATCH is never redirected\)/,
+    );
+    expect(server.requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      'HEAD /things/old',
+      'HEAD /things/new',
+      'PATCH /things/old',
+    ]);
+  });
+
   it('OPTIONS resolves to its declared answer', async () => {
     server.handle((_req, res) => json(res, 200, { methods: ['GET', 'PATCH'] }, { allow: 'GET, PATCH' }));
     const answer = await runtimeFor(server).get(op('OPTIONS', { responseMediaType: 'application/json' }), ['t1']);
@@ -129,6 +150,27 @@ describe('request bodies', () => {
       'Content-Disposition: form-data; name="tags"\r\n\r\nb',
       'Content-Disposition: form-data; name="photo"; filename="rex.png"\r\nContent-Type: image/png\r\n\r\nPNGDATA',
     ]);
+  });
+
+  it('a secret form field is redacted in hook payloads and scrubbed from an error that echoes the form', async () => {
+    const SECRET = 'pw-CANARY-91c2';
+    server.handle((req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(`bad form: ${req.body}`);
+    });
+    const seen: unknown[] = [];
+    const rt = runtimeFor(server, { hooks: { onRequest: (e) => seen.push(e.request.body) } });
+    const failure = await rt
+      .create({ ...post('application/x-www-form-urlencoded'), secretFields: ['password'] }, [], {
+        user: 'ann',
+        password: SECRET,
+      })
+      .catch((e: unknown) => e);
+    expect(server.requests[0]!.body).toBe(`user=ann&password=${SECRET}`);
+    expect(seen).toEqual([{ user: 'ann', password: '[REDACTED]' }]);
+    expect(String(failure)).toContain('bad form');
+    expect(JSON.stringify(failure)).not.toContain(SECRET);
+    expect(String(failure)).not.toContain(SECRET);
   });
 
   it('a JSON body may be an array or a string, sent as it is', async () => {
