@@ -4,7 +4,9 @@
 // behaviour (URLs, auth, bodies, paging, errors, retries) lives in src/, so a
 // runtime fix never changes generated/.
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+// TRACE is not here: fetch refuses to send it (a forbidden method of the
+// Fetch standard), so the generator refuses a spec's TRACE operations.
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 /** Everything the runtime needs to know about one operation of the spec. */
 export interface OperationDescriptor {
@@ -22,7 +24,12 @@ export interface OperationDescriptor {
    * the order callers pass them positionally.
    */
   readonly pathParams: readonly string[];
-  /** Media type of the request body, e.g. `application/astra-credential+json`. */
+  /**
+   * Media type of the request body, e.g. `application/astra-credential+json`.
+   * It says how the body is encoded: `application/x-www-form-urlencoded` as
+   * URLSearchParams, `multipart/form-data` as FormData (fetch then sets the
+   * Content-Type, with the multipart boundary), anything else as JSON.
+   */
   readonly requestMediaType?: string;
   /**
    * Media type to ask for with `Accept` on success, e.g.
@@ -37,6 +44,12 @@ export interface OperationDescriptor {
   readonly versions?: readonly string[];
   /** How a list operation pages: by continue token, or not at all. */
   readonly pagination?: 'continue' | 'none';
+  /**
+   * `any`: the success body is a JSON value that is not an object (an array,
+   * a string), as the spec declares it; otherwise a single-resource call
+   * expects a JSON object.
+   */
+  readonly responseShape?: 'any';
   /** A list whose answer is a bare JSON array (one page) rather than Astra's `{ items, metadata }`. */
   readonly listShape?: 'array';
   /**
@@ -197,21 +210,35 @@ export interface Runtime {
     options?: RequestOptions,
   ): Pager<Selected<T, K>>;
   get<T>(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions, query?: object): ApiPromise<T>;
-  /** Sends `body` (none when it is undefined: an action the spec declares no body for). */
+  /**
+   * Sends `body` (none when it is undefined: an action the spec declares no
+   * body for). A JSON body may be any JSON value (an object, an array, a
+   * string…); a form or multipart body is an object of fields.
+   */
   create<T>(
     op: OperationDescriptor,
     ids: readonly string[],
-    body: object | undefined,
+    body: unknown,
     options?: RequestOptions,
     query?: object,
   ): ApiPromise<T>;
   update(
     op: OperationDescriptor,
     ids: readonly string[],
-    body: object,
+    body: unknown,
     options?: ConditionalRequestOptions,
     query?: object,
   ): ApiPromise<void>;
+  /** A PATCH: sends `body` in the descriptor's media type and resolves to the decoded answer (undefined without one). */
+  patch<T>(
+    op: OperationDescriptor,
+    ids: readonly string[],
+    body: unknown,
+    options?: ConditionalRequestOptions,
+    query?: object,
+  ): ApiPromise<T>;
+  /** A HEAD: resolves to the response headers; there is no body to read. */
+  head(op: OperationDescriptor, ids: readonly string[], options?: RequestOptions, query?: object): ApiPromise<Headers>;
   delete(
     op: OperationDescriptor,
     ids: readonly string[],

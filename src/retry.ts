@@ -1,6 +1,6 @@
 // Retries. Only transient failures are retried: no response at all
 // (AstraConnectionError) or 429, 502, 503, 504, and only for idempotent
-// methods (GET, PUT, DELETE), never POST. Never a timeout (a per-attempt
+// methods (GET, HEAD, OPTIONS, PUT, DELETE), never POST or PATCH. Never a timeout (a per-attempt
 // timeout would otherwise multiply), a redirect, a configuration error, a
 // 409. Separately, a 401 is retried once, at once and for any method (the
 // service rejected the request before acting on it), when the token is a
@@ -26,7 +26,7 @@ export interface RetryOptions {
 export interface RetryPolicy extends Required<RetryOptions> {
   /** Retries of transient failures (idempotent calls only). */
   maxRetries: number;
-  /** Whether the call may be retried at all on transient failures (GET, PUT, DELETE). */
+  /** Whether the call may be retried at all on transient failures (its method is idempotent: not POST, not PATCH). */
   idempotent: boolean;
   /** Whether a 401 is retried once with a freshly fetched token. */
   refreshOn401: boolean;

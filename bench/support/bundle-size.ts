@@ -13,9 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * `createAstraClient`, minified and gzipped, stays under this many bytes. It
  * was 4 kB before the runtime learned per-attempt timeouts, manual redirects,
  * decode-then-scrub redaction, option checking and `waitFor` (issue 11); it
- * measures about 7.7 kB with them.
+ * measured about 8.1 kB with them. Sending every HTTP method (PATCH, HEAD,
+ * OPTIONS, with their retry rules) and form, multipart and non-object
+ * JSON bodies (issue 12) brought it to about 8.45 kB.
  */
-export const RUNTIME_BUDGET_BYTES = 8192;
+export const RUNTIME_BUDGET_BYTES = 8704;
 
 /** The entry the budget applies to. */
 export const BUDGET_ENTRY = `export { createAstraClient } from './src/index.ts';`;

@@ -5,6 +5,7 @@ import { type Json, type JsonObject, HTTP_METHODS, isObject, resolvePointer } fr
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, schemaTypeNames, typeName, uniqueNames } from './naming.ts';
 import { buildProblems, catalogueEntries } from './problems.ts';
+import { chooseRequestMediaType } from './media-types.ts';
 import {
   type SchemaContext,
   docOf,
@@ -65,8 +66,10 @@ export function buildModel(bundled: JsonObject): ApiModel {
   const resources = buildResourceTree(bundled, operations, tags);
   const problems = buildProblems(bundled, operations, resources);
   const info = isObject(bundled.info) ? bundled.info : {};
+  const astraShaped = operations.some((o) => o.usesAccount) || isObject(bundled['x-astra-problem-catalogue']);
   return {
     title: typeof info.title === 'string' ? info.title : 'API',
+    clientName: astraShaped ? 'astra' : 'client',
     apiVersion: typeof info.version === 'string' ? info.version : '',
     ...(typeof info.description === 'string' ? { description: info.description } : {}),
     specHash: hashSpec(bundled),
@@ -194,18 +197,21 @@ function isRepeated(param: JsonObject, doc: JsonObject): boolean {
 }
 
 /**
- * The runtime function behind a method. A CRUD kind calls its namesake; an
+ * The runtime function behind a method. A CRUD kind calls its namesake; a
+ * PATCH calls `patch` and a HEAD `head`, whatever the path shape; an
  * action or other shape sends its body through `create` when it has one (or
  * its method carries one), else reads through `get`.
  */
 export function verbOf(kind: OperationKind, method: string, hasBody: boolean): RuntimeVerb {
+  if (method === 'PATCH') return 'patch';
+  if (method === 'HEAD') return 'head';
   if (kind !== 'action' && kind !== 'other') return kind;
   return hasBody || method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'create' : 'get';
 }
 
 /**
  * The method's arguments: path ids, the body (creates and updates always;
- * other shapes when the spec declares one), the query (when the operation
+ * patches and other shapes when the spec declares one), the query (when the operation
  * declares one), and the options. A body comes before the query so that a
  * required body never follows an optional query; an optional body before a
  * required query is then required too.
@@ -218,7 +224,7 @@ export function argsOf(
 ): MethodArgModel[] {
   const args: MethodArgModel[] = ids.map((name) => ({ name, role: 'id', optional: false }));
   if (kind === 'create' || kind === 'update') args.push({ name: 'body', role: 'body', optional: false });
-  else if ((kind === 'action' || kind === 'other') && body)
+  else if ((kind === 'action' || kind === 'other' || kind === 'patch') && body)
     args.push({ name: 'body', role: 'body', optional: !body.required && !query.required });
   if (query.collection.length || query.other.length)
     args.push({ name: 'query', role: 'query', optional: !query.required });
@@ -266,13 +272,14 @@ function buildOperation(
   let requestBody: OperationModel['requestBody'] = null;
   let bodySchema: Json | undefined;
   if (body && isObject(body.content)) {
-    const mediaType = Object.keys(body.content).sort(compareText)[0];
-    if (mediaType) {
-      const media = body.content[mediaType];
+    // Validation refuses a body with no media type the runtime can send.
+    const chosen = chooseRequestMediaType(Object.keys(body.content));
+    if (chosen) {
+      const media = body.content[chosen.mediaType];
       bodySchema = isObject(media) ? media.schema : undefined;
       requestBody = {
-        mediaType,
-        type: schemaToType(bodySchema, ctx),
+        ...chosen,
+        type: schemaToType(bodySchema, chosen.encoding === 'multipart' ? { ...ctx, fileFields: true } : ctx),
         required: body.required === true,
         nonEmptyMaps: nonEmptyMapsOf(bodySchema, ctx),
       };
@@ -298,6 +305,7 @@ function buildOperation(
         status: successStatus,
         mediaType,
         type: /json/.test(mediaType) ? schemaToType(successSchema, ctx) : { kind: 'primitive', type: 'string' },
+        ...(/json/.test(mediaType) && isScalarOrArraySchema(successSchema, doc) ? { anyJson: true } : {}),
       };
     }
   }
@@ -380,7 +388,9 @@ function buildOperation(
 }
 
 /**
- * CRUD kind from method and path shape. A GET on a collection path is a list
+ * CRUD kind from method and path shape. A PATCH or HEAD on an instance is
+ * `patch` or `head`; elsewhere (a collection) it, like every OPTIONS, is
+ * named from its operationId. A GET on a collection path is a list
  * when it answers a list (the envelope, or a JSON array), or when it is
  * declared as one (x-astra-pagination) and its answer has no JSON schema to
  * say otherwise. Astra's metrics (OpenMetrics text) and OpenAPI document (one
@@ -405,6 +415,10 @@ export function operationKind(
       return onInstance ? 'update' : 'other';
     case 'DELETE':
       return onInstance ? 'delete' : 'other';
+    case 'PATCH':
+      return onInstance ? 'patch' : 'other';
+    case 'HEAD':
+      return onInstance ? 'head' : 'other';
     default:
       return 'other';
   }
@@ -430,6 +444,12 @@ function listItemType(schema: Json | undefined, ctx: SchemaContext, doc: JsonObj
 export function isListEnvelope(schema: Json | undefined, doc: JsonObject): boolean {
   const envelope = deref(schema, doc);
   return isObject(envelope.properties) && isArraySchema(envelope.properties.items, doc);
+}
+
+/** A schema that is certainly not an object: an array, a string, a number, a boolean. */
+function isScalarOrArraySchema(schema: Json | undefined, doc: JsonObject): boolean {
+  const type = deref(schema, doc).type;
+  return typeof type === 'string' && type !== 'object' && type !== 'null';
 }
 
 function isArraySchema(schema: Json | undefined, doc: JsonObject): boolean {

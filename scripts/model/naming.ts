@@ -81,7 +81,7 @@ export const GLOBAL_TYPE_NAMES: ReadonlySet<string> = new Set(
     'URLSearchParams WeakMap WeakRef WeakSet AbortSignal AbortController TextDecoder TextEncoder Uint8Array ' +
     // What generated modules import from the runtime.
     'ApiPromise BodyInput ConditionalRequestOptions ListQuery OperationDescriptor Pager RequestOptions ' +
-    'Runtime Selected WaitOptions AstraClientResources'
+    'Runtime Selected WaitOptions AstraClientResources ClientResources'
   ).split(' '),
 );
 

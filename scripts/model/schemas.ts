@@ -17,6 +17,12 @@ export interface SchemaContext {
   document: JsonObject;
   /** components/schemas key → TypeScript type name. */
   schemaNames: Map<string, string>;
+  /**
+   * Set while typing a multipart body: a binary string (`format: binary`, or
+   * OpenAPI 3.1's `contentMediaType` without `contentEncoding`) is a file
+   * part, typed `Blob`. Named schemas keep their own (JSON) types.
+   */
+  fileFields?: boolean;
 }
 
 const COMPONENT_PREFIX = '#/components/schemas/';
@@ -135,10 +141,16 @@ export function union(members: TypeNode[]): TypeNode {
   return unique.length === 1 ? unique[0]! : { kind: 'union', members: unique };
 }
 
+const isBinaryString = (schema: JsonObject) =>
+  schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
+
 function typeForJsonType(type: string, schema: JsonObject, ctx: SchemaContext, seen: Set<string>): TypeNode {
   switch (type) {
     case 'string':
-      return { kind: 'primitive', type: 'string' };
+      return {
+        kind: 'primitive',
+        type: ctx.fileFields && isBinaryString(schema) ? 'Blob' : 'string',
+      };
     case 'number':
     case 'integer':
       return { kind: 'primitive', type: 'number' };

@@ -1,11 +1,13 @@
 // The one intermediate model. Every emitter (types, client, docs) reads this
 // and nothing else: decisions about paging, media types, problem responses,
 // secrets, deprecation and naming are made once, while building it.
+import type { BodyEncoding } from './media-types.ts';
 
 /** A TypeScript-independent description of a schema's shape. */
 export type TypeNode =
   | { kind: 'ref'; name: string }
-  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' }
+  /** `Blob`: a file field of a multipart body (a binary string in the spec). */
+  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'Blob' }
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'array'; items: TypeNode }
   | { kind: 'object'; properties: PropertyModel[]; additional: TypeNode | null }
@@ -71,19 +73,21 @@ export interface ParameterModel {
 }
 
 /**
- * What an operation is to the SDK. `action`: a POST (or other non-GET) on a
+ * What an operation is to the SDK. `patch` and `head`: a PATCH or HEAD on an
+ * instance path. `action`: a POST (or other non-GET) on a
  * literal path segment under an instance that nothing else uses
  * (`POST /pets/{petId}/vaccinate`), a method of the parent resource; `other`:
  * any other shape the CRUD rules do not name (a POST on an instance, a PUT
- * on a collection). Both are named from their operationId.
+ * on a collection, an OPTIONS anywhere). Both are named from their operationId.
  */
-export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action' | 'other';
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'patch' | 'head' | 'action' | 'other';
 
 /**
  * The runtime function a method calls (src/operation.ts `Runtime`): `get`
- * sends no body and returns the decoded answer, `create` sends a body.
+ * sends no body and returns the decoded answer, `create` sends a body;
+ * every PATCH calls `patch` and every HEAD `head` (the response headers).
  */
-export type RuntimeVerb = 'list' | 'get' | 'create' | 'update' | 'delete';
+export type RuntimeVerb = 'list' | 'get' | 'create' | 'update' | 'delete' | 'patch' | 'head';
 
 /** One argument of a generated method, in order. */
 export interface MethodArgModel {
@@ -114,7 +118,8 @@ export interface ProblemResponseModel {
 
 export interface OperationModel {
   id: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
+  /** Validation refuses TRACE: fetch cannot send it. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
   path: string;
   kind: OperationKind;
   /**
@@ -144,7 +149,10 @@ export interface OperationModel {
   /** Whether the path holds `{account_id}` (filled from the client's account). */
   usesAccount: boolean;
   requestBody: {
+    /** The media type sent, among those declared (media-types.ts chooses). */
     mediaType: string;
+    /** How the runtime encodes it: JSON, a URL-encoded form, or multipart form data. */
+    encoding: BodyEncoding;
     type: TypeNode;
     required: boolean;
     /**
@@ -154,8 +162,11 @@ export interface OperationModel {
      */
     nonEmptyMaps: { name: string; required: boolean }[];
   } | null;
-  /** The success response and what it carries. */
-  success: { status: string; mediaType: string | null; type: TypeNode | null };
+  /**
+   * The success response and what it carries. `anyJson`: its JSON schema is
+   * not an object (an array, a string…), so the runtime must not insist on one.
+   */
+  success: { status: string; mediaType: string | null; type: TypeNode | null; anyJson?: boolean };
   /** For list operations: the type of one item. */
   listItem: TypeNode | null;
   /**
@@ -223,6 +234,12 @@ export interface TagModel {
 
 export interface ApiModel {
   title: string;
+  /**
+   * The client variable doc comments and examples call methods on:
+   * `astra` for an Astra-shaped spec (paths under `/accounts/{account_id}`, or
+   * an `x-astra-problem-catalogue`), `client` for any other.
+   */
+  clientName: 'astra' | 'client';
   apiVersion: string;
   description?: string;
   /** sha256 of the bundled spec, hex. */

@@ -129,10 +129,10 @@ export interface OperationDocFacts {
   exampleInput: Record<string, unknown> | undefined;
 }
 
-/** `astra.apps.appSnaps.list(appId, query?)`: how api.md names a method. */
-export function sdkCall(node: ResourceNodeModel, op: OperationModel): string {
+/** `astra.apps.appSnaps.list(appId, query?)`: how api.md names a method (`client.` for a spec that is not Astra's). */
+export function sdkCall(clientName: string, node: ResourceNodeModel, op: OperationModel): string {
   const args = op.args.filter((a) => a.role !== 'options').map((a) => `${a.name}${a.optional ? '?' : ''}`);
-  return `astra.${node.chain.join('.')}.${op.methodName}(${args.join(', ')})`;
+  return `${clientName}.${node.chain.join('.')}.${op.methodName}(${args.join(', ')})`;
 }
 
 /** Astra's collection members the runtime types on this method (the model decides which apply). */
@@ -168,7 +168,7 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
       file: `docs/${tag.module}.md`,
       title: tag.name,
       description: tag.description ?? '',
-      accessors: tagNodes.filter((n) => n.tag === tag.name).map((n) => `astra.${n.chain.join('.')}`),
+      accessors: tagNodes.filter((n) => n.tag === tag.name).map((n) => `${model.clientName}.${n.chain.join('.')}`),
       methods,
       types: typeDocViews(
         model.schemas.filter((s) => s.module === tag.module),
@@ -196,6 +196,8 @@ export function resourceDocViews(model: ApiModel): ResourceDocView[] {
 }
 
 interface DocContext {
+  /** `astra`, or `client` for a spec that is not Astra's (the model decides). */
+  clientName: string;
   schemas: Map<string, SchemaModel>;
   links: TypeLinks;
   problems: Map<number, ProblemModel>;
@@ -203,6 +205,7 @@ interface DocContext {
 
 function docContext(model: ApiModel): DocContext {
   return {
+    clientName: model.clientName,
     schemas: new Map(model.schemas.map((s) => [s.name, s])),
     links: typeLinks(model),
     problems: new Map(model.problems.map((p) => [p.number, p])),
@@ -218,7 +221,7 @@ export function operationDocFacts(model: ApiModel): OperationDocFacts[] {
 }
 
 function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocContext): MethodDocView[] {
-  const accessor = `astra.${node.chain.join('.')}`;
+  const accessor = `${ctx.clientName}.${node.chain.join('.')}`;
   const item = op.listItem ? printType(op.listItem) : 'unknown';
   const result = op.success.type ? printType(op.success.type) : 'void';
   const body = op.requestBody;
@@ -241,7 +244,7 @@ function methodDocViews(op: OperationModel, node: ResourceNodeModel, ctx: DocCon
   const returnType =
     op.kind === 'list'
       ? `Pager<${item}>`
-      : `ApiPromise<${op.kind === 'update' || op.kind === 'delete' ? 'void' : result}>`;
+      : `ApiPromise<${op.verb === 'head' ? 'Headers' : op.kind === 'update' || op.kind === 'delete' ? 'void' : result}>`;
 
   const parameters: ParameterRowView[] = [
     ...idRows(op),
@@ -379,11 +382,16 @@ function sdkFillsSentence(op: OperationModel): string {
     parts.push(
       `${c('version')} (${c(op.versions[0]!)}, the newest${op.versions.length > 1 ? `; pass ${c('version')} to send ${op.versions.slice(1).map(c).join(' or ')}` : ''})`,
     );
+  const encoding = op.requestBody?.encoding;
+  if (encoding === 'form' || encoding === 'multipart')
+    return `The SDK sends the fields as ${c(op.requestBody!.mediaType)} (${encoding === 'form' ? c('URLSearchParams') : `${c('FormData')}; a ${c('Blob')} or ${c('File')} is a file part`}): an array is one field per value, an object its JSON text.`;
   if (!parts.length) return '';
   return `The SDK fills ${parts.join(' and ')}, and sends ${c(op.requestBody!.mediaType)}.`;
 }
 
 function returnsSentence(op: OperationModel, ctx: DocContext): string {
+  if (op.verb === 'head')
+    return `the response headers (a ${c('Headers')}, ${markdownText(op.success.status)}): a ${c('HEAD')} answer has no body.`;
   switch (op.kind) {
     case 'list':
       return `a ${c('Pager')} of ${op.listItem ? typeRef(op.listItem, ctx) : c('unknown')}: ${c('for await')} yields every item across pages; ${c('.pages()')}, ${c('.firstPage()')} and ${c('.toArray({ max })')} give pages or a capped array.${sdkQueryNames(op).includes('include') ? ` With ${c('query.include')}, items hold just those fields.` : ''}`;
@@ -618,7 +626,7 @@ export function problemsDocView(model: ApiModel): ProblemsDocView {
       status: String(p.status),
       title: cell(p.title),
       description: cell(p.description),
-      operations: p.operations.map((call) => c(`astra.${call}`)).join(', '),
+      operations: p.operations.map((call) => c(`${model.clientName}.${call}`)).join(', '),
     })),
   };
 }
@@ -634,7 +642,8 @@ export interface DocsIndexView {
 }
 
 export function docsIndexView(model: ApiModel, docs: ResourceDocView[]): DocsIndexView {
-  const lines: string[] = ['graph LR', '  astra(("astra"))'];
+  const root = model.clientName;
+  const lines: string[] = ['graph LR', `  ${root}(("${root}"))`];
   let counter = 0;
   const walk = (nodes: ResourceNodeModel[], parent: string) => {
     for (const n of nodes) {
@@ -644,7 +653,7 @@ export function docsIndexView(model: ApiModel, docs: ResourceDocView[]): DocsInd
       walk(n.children, id);
     }
   };
-  walk(model.resources, 'astra');
+  walk(model.resources, root);
   return {
     title: model.title,
     description: model.description ?? '',
@@ -671,7 +680,7 @@ export function apiIndexView(model: ApiModel): ApiIndexView {
   const rows = flatten(model.resources).flatMap((n) =>
     n.operations.flatMap((op) => {
       const row = {
-        call: sdkCall(n, op),
+        call: sdkCall(model.clientName, n, op),
         http: `${op.method} ${op.path}`,
         summary:
           op.summary +
@@ -684,7 +693,7 @@ export function apiIndexView(model: ApiModel): ApiIndexView {
       return [
         row,
         {
-          call: `astra.${n.chain.join('.')}.waitFor(${[...ids, '{ until }'].join(', ')})`,
+          call: `${model.clientName}.${n.chain.join('.')}.waitFor(${[...ids, '{ until }'].join(', ')})`,
           http: `${op.method} ${op.path}`,
           summary: `Wait until the state is one of ${op.states.map((s) => markdownCode(s)).join(', ')}`,
         },

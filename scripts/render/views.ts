@@ -106,7 +106,7 @@ function importsFor(refs: Set<string>, module: string, moduleOf: Map<string, str
 
 /** One method of a resource, fed to the partial of its kind (templates/partials/method-*.hbs). */
 export interface MethodView {
-  /** The partial that prints it: one per kind; `other` shapes print as actions. */
+  /** The partial that prints it: one per kind; `other` shapes print as actions, or by their verb (`patch`, `head`). */
   partial: `method-${Exclude<OperationModel['kind'], 'other'> | 'wait-for'}`;
   docLines: string[];
   name: string;
@@ -156,6 +156,8 @@ export interface DescriptorView {
   resourceType: string;
   versions: string[];
   pagination: string;
+  /** The success body is a JSON value that is not an object (`responseShape: 'any'`). */
+  anyJson: boolean;
   arrayList: boolean;
   queryParams: string[];
   repeatedQueryParams: string[];
@@ -197,7 +199,7 @@ export function clientModuleViews(model: ApiModel): ClientModuleView[] {
       ),
       nodes: moduleNodes.map((node) => ({
         docLines: [
-          ...docCommentLines(`\`astra.${node.chain.join('.')}\`: ${node.tag}.`),
+          ...docCommentLines(`\`${model.clientName}.${node.chain.join('.')}\`: ${node.tag}.`),
           ...(node.deprecated ? ['@deprecated'] : []),
         ],
         factoryName: node.factoryName,
@@ -238,6 +240,7 @@ export function descriptorView(op: OperationModel, name: string): DescriptorView
     resourceType: op.resourceType ?? '',
     versions: op.versions,
     pagination: op.pagination ?? '',
+    anyJson: op.kind !== 'list' && op.success.anyJson === true,
     arrayList: op.listShape === 'array',
     queryParams: [...op.query.collection, ...op.query.other.map((p) => p.name)],
     repeatedQueryParams: op.query.repeated,
@@ -279,6 +282,7 @@ function signatureTypes(op: OperationModel): (TypeNode | null | undefined)[] {
     case 'update':
       return [op.requestBody?.type, ...query];
     case 'delete':
+    case 'head':
       return query;
     default:
       return [op.requestBody?.type, op.success.type, ...query];
@@ -295,7 +299,8 @@ function runtimeTypesOf(operations: OperationModel[]): Set<string> {
     } else names.add('ApiPromise');
     if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
     if (nonEmptyMapsOf(op).length) names.add('NonEmptyMap');
-    if ((op.kind === 'update' || op.kind === 'delete') && op.conditional) names.add('ConditionalRequestOptions');
+    if ((op.kind === 'update' || op.kind === 'delete' || op.verb === 'patch') && op.conditional)
+      names.add('ConditionalRequestOptions');
     if (op.states.length) names.add('WaitOptions');
   }
   return names;
@@ -342,7 +347,12 @@ function methodView(op: OperationModel, descriptor: string, problemNames: Readon
   const result = answer ? printType(answer) : op.kind === 'list' || op.kind === 'get' ? 'unknown' : 'void';
   const queryArg = op.args.find((a) => a.role === 'query');
   return {
-    partial: op.kind === 'other' ? 'method-action' : `method-${op.kind}`,
+    partial:
+      op.verb === 'patch' || op.verb === 'head'
+        ? `method-${op.verb}`
+        : op.kind === 'other'
+          ? 'method-action'
+          : `method-${op.kind}`,
     docLines: methodDocLines(op, problemNames),
     name: op.methodName,
     descriptor,
@@ -399,6 +409,8 @@ export interface IndexView {
   modelModules: string[];
   /** Two accessors of this spec's tree for the doc comment (`astra.credentials`, `astra.apps.appSnaps`). */
   exampleAccessors: string;
+  /** The tree's interface: `AstraClientResources` (src/client.ts builds on it), `ClientResources` for another spec. */
+  resourcesType: string;
 }
 
 export function indexView(model: ApiModel): IndexView {
@@ -416,16 +428,17 @@ export function indexView(model: ApiModel): IndexView {
     })),
     tree: treeView(model.resources),
     modelModules,
-    exampleAccessors: exampleAccessors(nodes),
+    exampleAccessors: exampleAccessors(nodes, model.clientName),
+    resourcesType: model.clientName === 'astra' ? 'AstraClientResources' : 'ClientResources',
   };
 }
 
 /** A root accessor and a nested one of this spec (never another spec's names), as code spans. */
-function exampleAccessors(nodes: ResourceNodeModel[]): string {
+function exampleAccessors(nodes: ResourceNodeModel[], clientName: string): string {
   const picks = [nodes.find((n) => n.chain.length === 1), nodes.find((n) => n.chain.length > 1)].filter(
     (n): n is ResourceNodeModel => n !== undefined,
   );
-  return [...picks.map((n) => `\`astra.${n.chain.join('.')}\``), '…'].join(', ');
+  return [...picks.map((n) => `\`${clientName}.${n.chain.join('.')}\``), '…'].join(', ');
 }
 
 function treeView(nodes: ResourceNodeModel[]): TreeNodeView[] {

@@ -30,8 +30,9 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** The body with each declared secret member replaced by the marker. */
-export function redactBody(body: object, secretFields: readonly string[] | undefined): Record<string, unknown> {
+/** The body with each declared secret member replaced by the marker (a body that is not an object has no members). */
+export function redactBody(body: unknown, secretFields: readonly string[] | undefined): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const out: Record<string, unknown> = { ...body };
   for (const f of secretFields ?? []) if (f in out) out[f] = REDACTED;
   return out;
@@ -45,7 +46,7 @@ export function redactBody(body: object, secretFields: readonly string[] | undef
  */
 export function secretValues(
   token: string | undefined,
-  body: object | undefined,
+  body: unknown,
   secretFields: readonly string[] | undefined,
 ): string[] {
   const out: string[] = [];
@@ -56,7 +57,7 @@ export function secretValues(
     } else if (v && typeof v === 'object') Object.values(v).forEach(add);
   };
   add(token);
-  if (body) for (const f of secretFields ?? []) add((body as Record<string, unknown>)[f]);
+  if (body && typeof body === 'object') for (const f of secretFields ?? []) add((body as Record<string, unknown>)[f]);
   return out;
 }
 

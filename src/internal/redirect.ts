@@ -2,7 +2,7 @@
 // fetch's own rules would re-send the body and, for a 307/308, the
 // credentials to wherever the server points, and turn a POST answered with
 // 302 into a GET whose unrelated result `create()` would return. The rules:
-// only GET is redirected, only within the base URL's origin (the token goes
+// only GET and HEAD are redirected, only within the base URL's origin (the token goes
 // along), at most MAX_REDIRECTS hops, never to a URL already visited. Anything
 // else is an AstraRedirectError naming the status and the target, which is
 // never retried.
@@ -29,7 +29,7 @@ export function redirectTarget(res: Response, method: string, visited: string[],
   const why =
     !location || !target
       ? 'no usable Location'
-      : method !== 'GET'
+      : method !== 'GET' && method !== 'HEAD'
         ? `a ${method} is never redirected`
         : target.origin !== new URL(from).origin
           ? 'another origin'

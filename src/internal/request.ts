@@ -4,6 +4,7 @@
 // WeakMap lookup and a few string concatenations.
 
 import type { OperationDescriptor } from '../operation.js';
+import { isForm } from './body.js';
 import { configError } from './config.js';
 
 export const SDK_USER_AGENT = 'astra-control-sdk/0.1.0';
@@ -64,12 +65,22 @@ export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp 
   const headers: Record<string, string> = { ...env.headers };
   const accept = op.responseMediaType;
   if (accept) headers['accept'] = accept;
-  if (op.method === 'POST' || op.method === 'PUT') headers['content-type'] = op.requestMediaType ?? 'application/json';
+  // A form's Content-Type is fetch's to write (it knows the multipart boundary).
+  if (!isForm(op.requestMediaType) && (op.requestMediaType || op.method === 'POST' || op.method === 'PUT'))
+    headers['content-type'] = op.requestMediaType ?? 'application/json';
   return {
     op,
     parts,
     headers,
-    decode: !accept ? 'none' : !/json$/i.test(accept) ? 'text' : op.pagination ? 'json' : 'resource',
+    // A HEAD answer has no body, whatever the spec says it would have been.
+    decode:
+      !accept || op.method === 'HEAD'
+        ? 'none'
+        : !/json$/i.test(accept)
+          ? 'text'
+          : op.pagination || op.responseShape
+            ? 'json'
+            : 'resource',
   };
 }
 
@@ -109,8 +120,14 @@ export function buildQuery(
   return qs && '?' + qs.slice(1);
 }
 
-/** The request body: the caller's fields with `type` and `version` (default: the newest) filled from the descriptor. */
-export function fillBody(op: OperationDescriptor, body: object): Record<string, unknown> {
+/**
+ * The request body: an object gets `type` and `version` (default: the newest)
+ * filled from the descriptor when it names them; any other body (an array, a
+ * string) is sent as it is.
+ */
+export function fillBody(op: OperationDescriptor, body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !(op.resourceType || op.versions))
+    return body;
   const out: Record<string, unknown> = { ...body };
   if (op.resourceType) out['type'] = op.resourceType;
   if (op.versions) out['version'] ??= op.versions[0];

@@ -57,6 +57,7 @@ import {
 } from './config.js';
 import { redactBody, redactHeaders, scrubber, scrubValue, secretValues } from './redact.js';
 import { isRedirect, redirectTarget } from './redirect.js';
+import { encodeBody } from './body.js';
 import { buildQuery, buildUrl, clientHeaders, compileOp, fillBody, type CompiledOp, type Decode } from './request.js';
 
 /** Everything known about one call. */
@@ -64,7 +65,8 @@ interface Call {
   op: OperationDescriptor;
   /** The URL first requested (redirects are followed from it). */
   url: string;
-  body: Record<string, unknown> | undefined;
+  /** The body as the caller gave it (type and version filled), before encoding: what redacted copies show. */
+  body: unknown;
   /** fetch's init; `dispatcher` is Node fetch's own option (deadline.ts). */
   init: RequestInit & { headers: Record<string, string>; dispatcher?: Deadline };
   decode: Decode;
@@ -123,12 +125,11 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     idempotent,
     refreshOn401: tokenFn,
   });
-  const policies: Record<string, RetryPolicy> = {
-    GET: policy(true),
-    PUT: policy(true),
-    DELETE: policy(true),
-    POST: policy(false),
-  };
+  // RFC 9110 §9.2.2: these are idempotent; POST, PATCH (and a method the
+  // runtime does not know, through astra.raw) are not, so they are never retried.
+  const retried = policy(true);
+  const once = policy(false);
+  const policyOf = (method: string) => (/^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? retried : once);
 
   /** What an error or hook may know about call `k`: secrets scrubbed by value, the request redacted. */
   const contextOf = (k: Call): CallContext => {
@@ -141,7 +142,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         method: k.op.method,
         url: scrub(k.url),
         headers: scrubHeaders(redactHeaders(k.init.headers), scrub),
-        ...(k.body && { body: scrubValue(redactBody(k.body, k.op.secretFields), scrub) }),
+        ...(k.body !== undefined && { body: scrubValue(redactBody(k.body, k.op.secretFields), scrub) }),
       },
     };
   };
@@ -173,15 +174,13 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   function prepare(
     op: OperationDescriptor,
     ids: readonly string[],
-    input: object | undefined,
+    input: unknown,
     decode: Decode | undefined,
     opts: ConditionalRequestOptions | undefined,
     url: (() => string) | undefined,
   ): Call {
     const c = compiled(op);
-    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
-      throw configError('body', 'expected an object');
-    const body = input && fillBody(op, input);
+    const body = input === undefined ? undefined : fillBody(op, input);
     let extraHeaders: Record<string, string> | undefined;
     if (opts?.headers || opts?.ifMatch !== undefined) {
       extraHeaders = checkHeaders('options.headers', opts.headers);
@@ -206,7 +205,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       init: {
         method: op.method,
         headers: c.headers as Record<string, string>,
-        body: body && JSON.stringify(body),
+        body: body === undefined ? undefined : encodeBody(op.requestMediaType, body),
         signal,
         redirect: 'manual',
       },
@@ -356,12 +355,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     const onRetry =
       hooks?.onRetry &&
       ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
-    return withRetries(
-      policies[call.op.method] ?? policies['POST']!,
-      (n) => attempt(call, n),
-      call.signal,
-      onRetry,
-    ).catch((e: unknown) => {
+    return withRetries(policyOf(call.op.method), (n) => attempt(call, n), call.signal, onRetry).catch((e: unknown) => {
       throw finalFailure(e, call);
     });
   }
@@ -377,7 +371,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   const send = (
     op: OperationDescriptor,
     ids: readonly string[],
-    input: object | undefined,
+    input: unknown,
     decode: Decode | undefined,
     opts: ConditionalRequestOptions | undefined,
     url?: () => string,
@@ -449,6 +443,14 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     create: (op, ids, body, opts, query) => resultOf(send(op, ids, body, undefined, opts, withQuery(op, ids, query))),
     // An update or delete resolves to undefined (a body, if any, is drained).
     update: (op, ids, body, opts, query) => resultOf(send(op, ids, body, 'none', opts, withQuery(op, ids, query))),
+    patch: (op, ids, body, opts, query) => resultOf(send(op, ids, body, undefined, opts, withQuery(op, ids, query))),
+    head: (op, ids, opts, query) =>
+      apiPromise(
+        send(op, ids, undefined, 'none', opts, withQuery(op, ids, query)).then((r) => ({
+          data: r.response.headers,
+          response: r.response,
+        })),
+      ),
     delete: (op, ids, opts, query) => resultOf(send(op, ids, undefined, 'none', opts, withQuery(op, ids, query))),
     waitFor: (op, ids, opts) => {
       const read = (o: RequestOptions & { signal: AbortSignal }) => {

@@ -9,8 +9,11 @@ import { diffTrees, firstDifference, goldenFixtures, goldenOutput, readTree } fr
 
 const FEATURES = [
   'accessor-override',
+  'array-bodies',
   'deprecation',
+  'form-bodies',
   'global-names',
+  'http-methods',
   'json-array-list',
   'minimal-crud',
   'multi-file-refs',
@@ -60,6 +63,22 @@ describe('output generated from another spec', () => {
       for (const [file, text] of readTree(fixture.expectedDir))
         for (const word of ['credential', 'appsnaps'])
           if (!spec.includes(word)) expect(text.toLowerCase(), `${fixture.name}/${file}`).not.toContain(word);
+    }
+  });
+
+  it('calls the client `client`, not `astra`, in every doc comment and page of a spec that is not Astra-shaped, and its tree ClientResources', async () => {
+    const others = goldenFixtures().filter(
+      (f) => !/account_id|x-astra-problem-catalogue/.test(readFileSync(f.specFile, 'utf8')),
+    );
+    expect(others.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['http-methods', 'operation-id-methods', 'query-parameters']),
+    );
+    for (const fixture of others) {
+      const tree = readTree(fixture.expectedDir);
+      for (const [file, text] of tree) expect(text, `${fixture.name}/${file}`).not.toMatch(/\bastra\.[a-z]/);
+      expect(tree.get('index.ts'), fixture.name).toContain('`client.');
+      expect(tree.get('index.ts'), fixture.name).toContain('export interface ClientResources {');
+      expect(tree.get('index.ts'), fixture.name).not.toMatch(/astra(?!-control-sdk)/i);
     }
   });
 });

@@ -65,6 +65,12 @@ describe('operationKind', () => {
     ['PUT on a collection', { given: ['PUT', '/a/things', null, false], want: 'other' }],
     ['DELETE on an instance', { given: ['DELETE', '/a/things/{id}', null, false], want: 'delete' }],
     ['DELETE on a collection', { given: ['DELETE', '/a/things', null, false], want: 'other' }],
+    ['PATCH on an instance', { given: ['PATCH', '/a/things/{id}', null, false], want: 'patch' }],
+    ['PATCH on a collection', { given: ['PATCH', '/a/things', null, false], want: 'other' }],
+    ['HEAD on an instance', { given: ['HEAD', '/a/things/{id}', null, false], want: 'head' }],
+    ['HEAD on a collection', { given: ['HEAD', '/a/things', null, false], want: 'other' }],
+    ['OPTIONS on an instance', { given: ['OPTIONS', '/a/things/{id}', null, false], want: 'other' }],
+    ['OPTIONS on a collection', { given: ['OPTIONS', '/a/things', null, false], want: 'other' }],
   ];
   it.each(kinds)('%s', (_, { given, want }) => {
     expect(operationKind(...given)).toBe(want);
@@ -198,6 +204,7 @@ describe('buildOperations', () => {
           kind: 'create',
           requestBody: {
             mediaType: 'application/astra-widget+json',
+            encoding: 'json',
             type: { kind: 'ref', name: 'WidgetCreate' },
             required: true,
             nonEmptyMaps: [],
@@ -275,6 +282,7 @@ describe('buildOperations', () => {
         want: {
           requestBody: {
             mediaType: 'application/a+json',
+            encoding: 'json',
             type: { kind: 'primitive', type: 'number' },
             required: false,
             nonEmptyMaps: [],
@@ -689,6 +697,125 @@ describe('query, arguments and runtime verb', () => {
             { name: 'options', role: 'options', optional: true },
           ],
         },
+      },
+    ],
+    [
+      "a PATCH on an instance is `patch`: its body (the declared merge-patch type) after the ids, calling the runtime's patch",
+      {
+        given: {
+          '/a/widgets/{id}': {
+            patch: {
+              operationId: 'patchWidget',
+              requestBody: {
+                required: true,
+                content: { 'application/merge-patch+json': { schema: { type: 'object' } } },
+              },
+              responses: json({ $ref: '#/components/schemas/Widget' }),
+            },
+          },
+        },
+        want: {
+          kind: 'patch',
+          verb: 'patch',
+          methodName: 'patch',
+          requestBody: expect.objectContaining({ mediaType: 'application/merge-patch+json', encoding: 'json' }),
+          args: [
+            { name: 'id', role: 'id', optional: false },
+            { name: 'body', role: 'body', optional: false },
+            { name: 'options', role: 'options', optional: true },
+          ],
+        },
+      },
+    ],
+    [
+      "a HEAD on a collection is named from its operationId and calls the runtime's head",
+      {
+        given: { '/a/widgets': { head: { operationId: 'countWidgets', responses: noContent } } },
+        want: { kind: 'other', verb: 'head', methodName: 'countWidgets' },
+      },
+    ],
+    [
+      'an OPTIONS with no body reads through get',
+      {
+        given: { '/a/widgets/{id}': { options: { operationId: 'widgetOptions', responses: noContent } } },
+        want: { kind: 'other', verb: 'get', methodName: 'widgetOptions' },
+      },
+    ],
+    [
+      'a body declaring JSON beside a form and XML is sent as JSON; the request body says how it is encoded',
+      {
+        given: {
+          '/a/widgets': {
+            post: {
+              operationId: 'createWidget',
+              requestBody: {
+                content: {
+                  'application/xml': { schema: { type: 'string' } },
+                  'application/x-www-form-urlencoded': { schema: { type: 'object' } },
+                  'application/json': { schema: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+              responses: noContent,
+            },
+          },
+        },
+        want: {
+          requestBody: expect.objectContaining({
+            mediaType: 'application/json',
+            encoding: 'json',
+            type: { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+          }),
+        },
+      },
+    ],
+    [
+      'a multipart body: binary strings are Blob file parts; the same string in a form body stays a string',
+      {
+        given: {
+          '/a/widgets/{id}/upload': {
+            post: {
+              operationId: 'upload',
+              requestBody: {
+                content: {
+                  'multipart/form-data; charset=utf-8': {
+                    schema: {
+                      type: 'object',
+                      properties: {
+                        file: { type: 'string', format: 'binary' },
+                        image: { type: 'string', contentMediaType: 'image/png' },
+                        encoded: { type: 'string', contentMediaType: 'image/png', contentEncoding: 'base64' },
+                      },
+                    },
+                  },
+                },
+              },
+              responses: noContent,
+            },
+          },
+        },
+        want: {
+          kind: 'action',
+          requestBody: expect.objectContaining({
+            mediaType: 'multipart/form-data; charset=utf-8',
+            encoding: 'multipart',
+            type: {
+              kind: 'object',
+              additional: null,
+              properties: [
+                expect.objectContaining({ name: 'file', type: { kind: 'primitive', type: 'Blob' } }),
+                expect.objectContaining({ name: 'image', type: { kind: 'primitive', type: 'Blob' } }),
+                expect.objectContaining({ name: 'encoded', type: { kind: 'primitive', type: 'string' } }),
+              ],
+            },
+          }),
+        },
+      },
+    ],
+    [
+      'an answer whose schema is an array or a scalar is any JSON (the runtime must not insist on an object)',
+      {
+        given: { '/a/widgets/{id}/count': { post: { operationId: 'count', responses: json({ type: 'integer' }) } } },
+        want: { success: { status: '200', mediaType: 'application/json', type: expect.anything(), anyJson: true } },
       },
     ],
   ];
