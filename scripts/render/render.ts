@@ -21,7 +21,7 @@ export async function render(
   banner: Banner,
   rawTypes: Promise<string>,
   runtimeImport: RuntimeImport,
-): Promise<RenderedFiles> {
+): Promise<FileMap & Required<Pick<RenderedFiles, 'prettierForm'>>> {
   const files: FileMap = new Map();
   // TypeScript modules the views laid out in prettier's form (see pipeline/format.ts).
   const prettierForm = new Set<string>();
