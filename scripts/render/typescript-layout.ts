@@ -7,6 +7,7 @@
 // for any snippet when a construct is added.
 import type { PropertyModel, TypeNode } from '../model/types.ts';
 import { isPlainPropertyName } from '../model/naming.ts';
+import { mentions } from './typescript.ts';
 import {
   type Doc,
   align,
@@ -116,24 +117,6 @@ function mapAsIndexSignature(t: Extract<TypeNode, { kind: 'object' }>, options: 
   return t.additional !== null && options.recursive !== undefined && mentions(t.additional, options.recursive);
 }
 
-function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
-  switch (t.kind) {
-    case 'ref':
-      return names.has(t.name);
-    case 'array':
-      return mentions(t.items, names);
-    case 'object':
-      return (
-        t.properties.some((p) => mentions(p.type, names)) || (t.additional !== null && mentions(t.additional, names))
-      );
-    case 'union':
-    case 'intersection':
-      return t.members.some((m) => mentions(m, names));
-    default:
-      return false;
-  }
-}
-
 /** A type as prettier lays it out where it stands alone (a type argument, an intersection member). */
 export function typeDoc(t: TypeNode, options: TypeLayoutOptions): Doc {
   switch (t.kind) {
@@ -163,25 +146,24 @@ export function typeDoc(t: TypeNode, options: TypeLayoutOptions): Doc {
           true,
         );
       if (t.additional === null) return ['Record', typeArguments(['string', 'never'])];
-      const value = typeDoc(t.additional, options);
-      if (mapAsIndexSignature(t, options))
-        return braces([['[key: string]: ', annotation(t.additional, options)]], ';', false);
-      return ['Record', typeArguments(['string', value])];
+      if (mapAsIndexSignature(t, options)) {
+        const key = ['[', group([indent([softline, 'key: string']), softline]), ']'];
+        return braces([group([key, ': ', annotation(t.additional, options)])], ';', false);
+      }
+      return ['Record', typeArguments(['string', typeDoc(t.additional, options)])];
     }
   }
 }
 
 /**
  * A member of a union or intersection: `string & {}` in parentheses, and a
- * union in an intersection (prettier's layout for it: an indented group
- * that breaks before its first `|`). Other nestings are printed the way
+ * union in an intersection (prettier's layout for it: in parentheses, on
+ * lines of its own when it does not fit). Other nestings are printed the way
  * typescript.ts prints them, but not vouched for.
  */
 function memberDoc(t: TypeNode, options: TypeLayoutOptions, parent: 'union' | 'intersection'): Doc {
-  if (t.kind === 'union' && parent === 'intersection' && !huggable(t, options)) {
-    const printed = t.members.map((m) => align(2, memberDoc(m, options, 'union')));
-    return ['(', group([indent([ifBreak([line, '| ']), join([line, '| '], printed)]), softline]), ')'];
-  }
+  if (t.kind === 'union' && parent === 'intersection' && !huggable(t, options))
+    return ['(', group([indent([softline, unionDoc(t.members, options)]), softline]), ')'];
   if (t.kind === 'union' || t.kind === 'intersection') {
     options.vouch.refuse(`a ${t.kind} inside a ${parent}`);
     return ['(', typeDoc(t, options), ')'];

@@ -16,7 +16,8 @@ export interface PrintOptions {
   recursive?: ReadonlySet<string>;
 }
 
-function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
+/** Whether `t` refers to one of `names`. */
+export function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
   switch (t.kind) {
     case 'ref':
       return names.has(t.name);

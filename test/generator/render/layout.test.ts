@@ -41,7 +41,7 @@ function layout(doc: Doc, indent = 0, column = indent): string {
 }
 
 const types = () => ({ vouch: new Vouch(), propertyDocLines: () => [] });
-const literals = (...values: string[]): TypeNode => ({
+const literals = (...values: string[]): Extract<TypeNode, { kind: 'union' }> => ({
   kind: 'union',
   members: values.map((value) => ({ kind: 'literal', value })),
 });
@@ -118,6 +118,35 @@ const CONSTRUCTS: Record<string, Construct> = {
         typeAliasDoc('Capabilities', { kind: 'array', items: literals(pad('neptune', n), 'proxy', 'relay') }, types()),
       ) + '\n',
     flatLine: (n) => `export type Capabilities = Array<'${pad('neptune', n)}' | 'proxy' | 'relay'>;`,
+  },
+  'union in an intersection': {
+    render: (n) =>
+      layout(
+        typeAliasDoc(
+          'Reading',
+          { kind: 'intersection', members: [{ kind: 'ref', name: 'Base' }, literals(pad('percent', n), 'bytes')] },
+          types(),
+        ),
+      ) + '\n',
+    flatLine: (n) => `export type Reading = Base & ('${pad('percent', n)}' | 'bytes');`,
+  },
+  'index signature of a recursive map': {
+    render: (n) =>
+      layout(
+        typeAliasDoc(
+          'Tree',
+          {
+            kind: 'object',
+            properties: [],
+            additional: {
+              kind: 'union',
+              members: [{ kind: 'ref', name: 'Tree' }, ...literals(pad('leaf', n), 'x').members],
+            },
+          } as TypeNode,
+          { ...types(), recursive: new Set(['Tree']) },
+        ),
+      ) + '\n',
+    flatLine: (n) => `export type Tree = { [key: string]: Tree | '${pad('leaf', n)}' | 'x' };`,
   },
   'descriptor list': {
     render: (n) =>
