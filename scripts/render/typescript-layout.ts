@@ -28,12 +28,16 @@ import {
  */
 export const PRETTIER_FORM = { printWidth: 120, singleQuote: true, trailingComma: 'all' } as const;
 
+/** Text JSON.stringify and prettier write as it is (no quote, backslash, control character or lone surrogate). */
+const PLAIN_STRING = /^[^'"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
 /**
  * A string literal in prettier's quotes: single, unless the text holds more
  * single quotes than double ones. Escapes are JSON.stringify's (all of which
  * prettier keeps), with U+2028/U+2029 escaped too.
  */
 export function tsString(value: string): string {
+  if (PLAIN_STRING.test(value)) return `'${value}'`;
   const singles = value.split("'").length - 1;
   const doubles = value.split('"').length - 1;
   const json = JSON.stringify(value)

@@ -227,6 +227,8 @@ describe('tsString', () => {
     [`'a' 'b' "c"`, `"'a' 'b' \\"c\\""`],
     ['line\nbreak\\', "'line\\nbreak\\\\'"],
     ['\u2028', "'\\u2028'"],
+    ['del \u007f, emoji \u{1f600}', "'del \u007f, emoji \u{1f600}'"],
+    ['tab\t', "'tab\\t'"],
   ];
   it.each(tests)('%j → %s, as prettier quotes it', async (value, want) => {
     expect(tsString(value)).toBe(want);
