@@ -16,7 +16,11 @@ export interface TypeText {
   doc: Doc;
   /** prettier hugs it as a sole type argument (`Promise<Name>` never breaks inside the brackets). */
   hug: boolean;
-  /** The text when it is one name or keyword (where `keyof` or `['state']` follows); null otherwise. */
+  /**
+   * The text when it is one name or keyword, null otherwise. `keyof` and
+   * `['state']` are laid out for a name only: the caller does not vouch for
+   * the other case, printed in parentheses.
+   */
   name: string | null;
 }
 
@@ -65,6 +69,7 @@ const generic = (name: string, args: Doc[], hugOne = false): Doc => [name, typeA
 /** The arrow function of one method (without its name), as prettier lays it out. */
 export function methodDoc(m: MethodShape): Doc {
   const { result } = m;
+  const operand: Doc = result.name ?? ['(', result.doc, ')'];
   const ids = m.ids.map((id) => `${id}: string`);
   const idArray = arrayDoc(m.ids);
   const query = m.query ? [`query${m.query.optional ? '?' : ''}: `, m.query.type] : null;
@@ -79,7 +84,7 @@ export function methodDoc(m: MethodShape): Doc {
     case 'list':
       params = [...ids, ...(query ? [query] : []), options];
       if (m.selectable) {
-        typeParams.push(typeParameter('K', ['keyof ', result.name ?? ''], 'never'));
+        typeParams.push(typeParameter('K', ['keyof ', operand], 'never'));
         returns = generic('Pager', [generic('Selected', [result.doc, 'K'])]);
         call = ['rt.list', typeArguments([result.doc, 'K']), tail('query', 'options')];
       } else {
@@ -116,10 +121,7 @@ export function methodDoc(m: MethodShape): Doc {
       break;
     }
     case 'wait-for':
-      params = [
-        ...ids,
-        ['options: ', generic('WaitOptions', [generic('NonNullable', [[result.name ?? '', "['state']"]])])],
-      ];
+      params = [...ids, ['options: ', generic('WaitOptions', [generic('NonNullable', [[operand, "['state']"]])])]];
       returns = ['Promise', resultArgument];
       call = ['rt.waitFor', resultArgument, tail('options')];
       break;

@@ -14,7 +14,7 @@ import { buildModel } from '../../../scripts/model/build.ts';
 import { loadTemplates } from '../../../scripts/render/engine.ts';
 import { render } from '../../../scripts/render/render.ts';
 import { runtimeImportFor } from '../../../scripts/render/runtime-import.ts';
-import { GENERATOR_VERSION } from '../../../scripts/generate.ts';
+import { GENERATOR_VERSION, generate } from '../../../scripts/generate.ts';
 import { synthesizeSpec } from '../../../bench/support/synth-spec.mjs';
 import { fixturesDir, repoRoot } from '../support/paths.ts';
 
@@ -101,4 +101,53 @@ describe("generated TypeScript is rendered in prettier's form", () => {
     },
     120_000,
   );
+});
+
+describe('modules the renderer does not vouch for', () => {
+  it('are valid TypeScript that the format stage leaves to prettier (a list of a union: `keyof (A | B)`)', async () => {
+    const item = { oneOf: [{ $ref: '#/components/schemas/Thing' }, { $ref: '#/components/schemas/Other' }] };
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'Unions', version: '1.0.0' },
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'listThings',
+            summary: 'List things',
+            'x-astra-pagination': 'none',
+            parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
+            responses: {
+              '200': {
+                description: 'A page.',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      required: ['items', 'metadata'],
+                      properties: { items: { type: 'array', items: item }, metadata: { type: 'object' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Thing: { type: 'object', properties: { name: { type: 'string' } } },
+          Other: { type: 'object', properties: { size: { type: 'integer' } } },
+        },
+      },
+    };
+    mkdirSync(scratch, { recursive: true });
+    const file = path.join(scratch, 'unions.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const { files } = await renderSpec(file);
+    const client = [...files.keys()].find((f) => f.startsWith('client/'))!;
+    expect(files.prettierForm.has(client)).toBe(false);
+    const formatted = (await generate(file, { cacheDir: null })).get(client)!;
+    expect(formatted).toContain('keyof (Thing | Other)');
+    expect(await prettierDifference(client, formatted)).toBe('');
+  });
 });
