@@ -207,11 +207,13 @@ export function print(doc: Doc, options: PrintOptions): string {
         commands.push({ indent: groupModes.get(d.groupId) === 'break' ? ind + 2 : ind, mode, doc: d.contents });
         break;
       case 'group': {
-        let groupMode: Mode = mode === 'flat' || d.break ? (d.break ? 'break' : 'flat') : 'break';
-        if (mode === 'break' && !d.break) {
-          const flat: Command = { indent: ind, mode: 'flat', doc: d.contents };
-          groupMode = fits(flat, commands, printWidth - column, groupModes, width) ? 'flat' : 'break';
-        }
+        // Inside a flat group everything is flat; a broken group breaks; otherwise it breaks unless it fits.
+        const flat: Command = { indent: ind, mode: 'flat', doc: d.contents };
+        const groupMode: Mode = d.break
+          ? 'break'
+          : mode === 'flat' || fits(flat, commands, printWidth - column, groupModes, width)
+            ? 'flat'
+            : 'break';
         commands.push({ indent: ind, mode: groupMode, doc: d.contents });
         if (d.id) groupModes.set(d.id, groupMode);
         break;
