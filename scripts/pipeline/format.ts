@@ -9,18 +9,36 @@
 // bytes as the `typescript` parser (the golden tests would show otherwise)
 // and takes about two thirds of the time.
 //
-// Files that skip prettier: JSON (openapi.json) is reprinted in prettier's
-// layout by render/prettier-json.ts, about a hundred times faster (a test
-// compares the two byte for byte; where that printer declines, prettier
-// runs); openapi-types.ts is kept as openapi-typescript's TypeScript printer
-// wrote it; the markdown docs are written line by line by the templates
-// (prettier would only pad table columns, which makes diffs noisier).
+// Files that skip prettier:
+// - the TypeScript modules the renderer marks as laid out in prettier's form
+//   (RenderedFiles.prettierForm: the model and client modules, models/index.ts,
+//   index.ts, problems.ts). The views print each construct through
+//   render/layout.ts, a copy of prettier's own layout algorithm fed the
+//   documents prettier builds for those constructs, and mark a module only
+//   when every construct in it is one they lay out (see Vouch). Such a
+//   module still goes through prettier when the configuration is not the one
+//   the layouts reproduce (PRETTIER_FORM), or when a line of code is longer
+//   than printWidth or holds a character prettier may not count as one
+//   column (which it might lay out otherwise); test/generator/render/
+//   prettier-form.test.ts checks every generated module, the golden fixtures
+//   and synthetic specs against prettier byte for byte;
+// - JSON (openapi.json) is reprinted in prettier's layout by
+//   render/prettier-json.ts, about a hundred times faster (a test compares
+//   the two byte for byte; where that printer declines, prettier runs);
+// - openapi-types.ts is kept as openapi-typescript's TypeScript printer
+//   wrote it;
+// - the markdown docs are written line by line by the templates (prettier
+//   would only pad table columns, which makes diffs noisier).
 import path from 'node:path';
 import * as prettier from 'prettier';
 import type { FileMap } from '../util/files.ts';
 import { openFormatCache } from './format-cache.ts';
 import { printJsonLikePrettier } from '../render/prettier-json.ts';
 import { type FormatJob, type HeavySteps, inProcessSteps } from './offload.ts';
+import { PRETTIER_FORM } from '../render/typescript-layout.ts';
+
+/** What render() returns: the files, and which TypeScript modules it printed in prettier's form. */
+export type RenderedFiles = FileMap & { prettierForm?: ReadonlySet<string> };
 
 const PRINTED_ELSEWHERE = new Set(['openapi-types.ts']);
 
@@ -38,15 +56,17 @@ export interface FormatOptions {
   cacheDir?: string | null;
 }
 
-export async function format(files: FileMap, options: FormatOptions): Promise<FileMap> {
+export async function format(files: RenderedFiles, options: FormatOptions): Promise<FileMap> {
   const { configFile, steps = inProcessSteps() } = options;
   const config = (await prettier.resolveConfig(configFile, { config: configFile })) ?? {};
+  const vouched = reproducesConfig(config) ? (files.prettierForm ?? new Set<string>()) : new Set<string>();
   const cache = openFormatCache(options.cacheDir ?? null, JSON.stringify([prettier.version, 'babel-ts', config]));
   const done = new Map<string, string>();
   const keys = new Map<string, string>();
   const queue: string[] = [];
   for (const name of files.keys()) {
     if (!needsPrettier(name)) continue;
+    if (vouched.has(name) && inPrettierWidth(files.get(name)!, PRETTIER_FORM.printWidth)) continue;
     const key = cache.key(path.basename(name), files.get(name)!);
     const hit = cache.get(key);
     if (hit !== undefined) done.set(name, hit);
@@ -65,6 +85,10 @@ export async function format(files: FileMap, options: FormatOptions): Promise<Fi
     while (queue.length) {
       const name = queue.shift()!;
       done.set(name, (await local.formatTypeScript([job(name)], config).catch(rethrowFor([name])))[0]!);
+      // prettier is synchronous under its promises: without a turn of the
+      // event loop between files, the worker's replies would wait until this
+      // loop ends, and the worker would idle.
+      await new Promise(setImmediate);
     }
   };
   const workerThread = async () => {
@@ -86,6 +110,37 @@ export async function format(files: FileMap, options: FormatOptions): Promise<Fi
   }
   for (const [name, text] of done) out.set(name, text);
   return out;
+}
+
+/** Whether prettier's options are those the layouts reproduce (other options prettier defaults are left unset). */
+function reproducesConfig(config: prettier.Options): boolean {
+  const expected: prettier.Options = {
+    tabWidth: 2,
+    useTabs: false,
+    semi: true,
+    quoteProps: 'as-needed',
+    bracketSpacing: true,
+    ...PRETTIER_FORM,
+  };
+  return (
+    Object.entries(expected).every(([key, value]) => (config[key as keyof prettier.Options] ?? value) === value) &&
+    Object.keys(config).every((key) => key in expected || key === 'proseWrap')
+  );
+}
+
+const ONE_COLUMN_LINE = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
+
+/**
+ * Whether every line of code (a comment's lines are never reflowed) is at
+ * most `printWidth` wide and made of characters one column wide each.
+ */
+function inPrettierWidth(text: string, printWidth: number): boolean {
+  for (const line of text.split('\n')) {
+    const code = line.trimStart();
+    if (code.startsWith('*') || code.startsWith('/*') || code.startsWith('//')) continue;
+    if (line.length > printWidth || !ONE_COLUMN_LINE.test(line)) return false;
+  }
+  return true;
 }
 
 async function formatJson(text: string, name: string, config: prettier.Options): Promise<string> {

@@ -11,11 +11,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { markdownCode, markdownJsonBlock, markdownText, stringLiteral } from './escape.ts';
+import { markdownCode, markdownJsonBlock, markdownText } from './escape.ts';
+import { importStatement, tsString } from './typescript-layout.ts';
 
 const HELPERS = {
-  /** A TypeScript string literal. */
-  str: (value: unknown) => stringLiteral(String(value)),
+  /** A TypeScript string literal, in prettier's quotes. */
+  str: (value: unknown) => tsString(String(value)),
+  /** `import type { A, B } from 'x';`, laid out as prettier would. */
+  importTypes: (names: unknown, from: unknown) => importStatement(names as string[], String(from), true),
+  /** `import { a, type B } from 'x';`, likewise. */
+  importNames: (names: unknown, from: unknown) => importStatement(names as string[], String(from), false),
   /** Inline markdown text in a paragraph or heading. */
   md: (value: unknown) => markdownText(String(value ?? '')),
   /** Inline markdown text in a table cell. */

@@ -2,6 +2,7 @@
 // only the ApiModel.
 import type { ApiModel } from '../model/types.ts';
 import type { FileMap } from '../util/files.ts';
+import type { RenderedFiles } from '../pipeline/format.ts';
 import type { JsonObject } from '../pipeline/load.ts';
 import type { Templates } from './engine.ts';
 import type { RuntimeImport } from './runtime-import.ts';
@@ -20,15 +21,22 @@ export async function render(
   banner: Banner,
   rawTypes: Promise<string>,
   runtimeImport: RuntimeImport,
-): Promise<FileMap> {
+): Promise<FileMap & Required<Pick<RenderedFiles, 'prettierForm'>>> {
   const files: FileMap = new Map();
+  // TypeScript modules the views laid out in prettier's form (see pipeline/format.ts).
+  const prettierForm = new Set<string>();
+  const mark = <T extends { prettierForm: boolean }>(file: string, view: T) => {
+    if (view.prettierForm) prettierForm.add(file);
+    return view;
+  };
   const text = bannerText(banner);
   const withBanner = <T extends object>(view: T) => ({ ...view, banner: text });
 
   files.set('openapi.json', JSON.stringify({ 'x-generated': text, ...bundled }, null, 2) + '\n');
 
   const models = modelModuleViews(model);
-  for (const view of models) files.set(view.file, templates.render('model-module.ts', withBanner(view)));
+  for (const view of models)
+    files.set(view.file, templates.render('model-module.ts', withBanner(mark(view.file, view))));
   files.set(
     'models/index.ts',
     templates.render(
@@ -36,16 +44,23 @@ export async function render(
       withBanner({ modules: models.map((m) => `./${m.file.slice('models/'.length).replace(/\.ts$/, '.js')}`) }),
     ),
   );
+  prettierForm.add('models/index.ts');
   for (const view of clientModuleViews(model))
     files.set(
       view.file,
-      templates.render('client-module.ts', withBanner({ ...view, runtimeModule: runtimeImport(view.file) })),
+      templates.render(
+        'client-module.ts',
+        withBanner({ ...mark(view.file, view), runtimeModule: runtimeImport(view.file) }),
+      ),
     );
   files.set(
     'index.ts',
-    templates.render('index.ts', withBanner({ ...indexView(model), runtimeModule: runtimeImport('index.ts') })),
+    templates.render(
+      'index.ts',
+      withBanner({ ...mark('index.ts', indexView(model)), runtimeModule: runtimeImport('index.ts') }),
+    ),
   );
-  files.set('problems.ts', templates.render('problems.ts', withBanner(problemsView(model))));
+  files.set('problems.ts', templates.render('problems.ts', withBanner(mark('problems.ts', problemsView(model)))));
 
   const docs = resourceDocViews(model);
   for (const view of docs) files.set(view.file, templates.render('resource-doc.md', withBanner(view)));
@@ -53,5 +68,5 @@ export async function render(
   files.set('docs/problems.md', templates.render('problems.md', withBanner(problemsDocView(model))));
   files.set('api.md', templates.render('api.md', withBanner(apiIndexView(model))));
   files.set('openapi-types.ts', `// ${text}\n\n${await rawTypes}`);
-  return files;
+  return Object.assign(files, { prettierForm });
 }

@@ -16,7 +16,8 @@ export interface PrintOptions {
   recursive?: ReadonlySet<string>;
 }
 
-function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
+/** Whether `t` refers to one of `names`. */
+export function mentions(t: TypeNode, names: ReadonlySet<string>): boolean {
   switch (t.kind) {
     case 'ref':
       return names.has(t.name);
@@ -87,6 +88,16 @@ function propertyDoc(p: PropertyModel): DocModel {
 
 /** A full doc comment for a schema or property, or '' when there is nothing to say. */
 export function docComment(doc: DocModel, pad = ''): string {
+  const lines = docCommentText(doc);
+  if (!lines.length) return '';
+  return `${pad}/**\n${lines.map((l) => `${pad} *${l ? ` ${l}` : ''}`).join('\n')}\n${pad} */\n`;
+}
+
+/** The doc comment of a property, as lines without the comment markers. */
+export const propertyDocLines = (p: PropertyModel): string[] => docCommentText(propertyDoc(p));
+
+/** The lines of a doc comment (title, description, facts, tags) without the comment markers. */
+export function docCommentText(doc: DocModel): string[] {
   const lines: string[] = [];
   if (doc.title) lines.push(...docCommentLines(doc.title));
   if (doc.description) {
@@ -105,6 +116,5 @@ export function docComment(doc: DocModel, pad = ''): string {
   if (doc.example !== undefined && doc.example.length <= 2000)
     lines.push(...docCommentLines(`@example ${doc.example}`));
   if (doc.deprecated) lines.push('@deprecated');
-  if (!lines.length) return '';
-  return `${pad}/**\n${lines.map((l) => `${pad} *${l ? ` ${l}` : ''}`).join('\n')}\n${pad} */\n`;
+  return lines;
 }

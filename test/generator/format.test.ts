@@ -2,13 +2,19 @@
 // content (pipeline/format-cache.ts), and the TypeScript pass over
 // openapi-typescript's output skipped when the document shows no schema that
 // can contain itself directly (heavy-steps.mjs).
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as prettier from 'prettier';
 import { format } from '../../scripts/pipeline/format.ts';
+import type { HeavySteps } from '../../scripts/pipeline/offload.ts';
 import { load } from '../../scripts/pipeline/load.ts';
-import { hoistRecursiveSchemas, mayRecurseDirectly, printRawTypes } from '../../scripts/pipeline/heavy-steps.mjs';
+import {
+  formatTypeScript,
+  hoistRecursiveSchemas,
+  mayRecurseDirectly,
+  printRawTypes,
+} from '../../scripts/pipeline/heavy-steps.mjs';
 import type { FileMap } from '../../scripts/util/files.ts';
 import { fixturesDir, repoRoot } from './support/paths.ts';
 
@@ -97,4 +103,71 @@ describe('recursive schema aliases', () => {
     }
     expect(recursive, 'fixtures with recursive schemas').toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("modules the renderer vouches for as prettier's form", () => {
+  // Text prettier would change (double quotes), so whether it ran shows.
+  const rough = 'export const a = { x: 1, y: "two" };\n';
+  const vouched = (text: string) =>
+    Object.assign(new Map([['client/a.ts', text]]), { prettierForm: new Set(['client/a.ts']) });
+
+  it('are written as rendered, and only they', async () => {
+    const files = Object.assign(new Map([...unformatted(), ['client/vouched.ts', rough]]), {
+      prettierForm: new Set(['client/vouched.ts']),
+    });
+    const out = await format(files, { configFile, cacheDir: null });
+    expect(out.get('client/vouched.ts')).toBe(rough);
+    expect(out.get('client/a.ts')).toBe(await prettierOf('client/a.ts', unformatted().get('client/a.ts')!));
+  });
+
+  it('go through prettier when a line of code is longer than printWidth, or holds a wide character', async () => {
+    const long = `export const a = [${Array.from({ length: 30 }, (_, i) => `'v${i}'`).join(', ')}];\n`;
+    const wide = `export const a = { x: "界" };\n`;
+    for (const text of [long, wide])
+      expect((await format(vouched(text), { configFile, cacheDir: null })).get('client/a.ts')).toBe(
+        await prettierOf('client/a.ts', text),
+      );
+    // A comment line is never reflowed: it may be longer.
+    const comment = `/**\n * ${'word '.repeat(40)}\n */\nexport const a = { x: "1" };\n`;
+    expect((await format(vouched(comment), { configFile, cacheDir: null })).get('client/a.ts')).toBe(comment);
+  });
+
+  it('go through prettier under a configuration the layouts do not reproduce', async () => {
+    const dir = path.join(scratch, 'other-config');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const other = path.join(dir, '.prettierrc.json');
+    writeFileSync(other, JSON.stringify({ printWidth: 100, singleQuote: true, trailingComma: 'all' }));
+    const out = await format(vouched(rough), { configFile: other, cacheDir: null });
+    expect(out.get('client/a.ts')).toBe(
+      await prettier.format(rough, { printWidth: 100, singleQuote: true, trailingComma: 'all', parser: 'babel-ts' }),
+    );
+  });
+});
+
+describe('the format stage with a worker', () => {
+  it("reads the worker's replies between this thread's files, so both keep working", async () => {
+    // A stand-in worker that answers on a later turn of the event loop, as a
+    // real worker's message does: without a turn between this thread's files,
+    // its first answer would only be read after this thread had taken every file.
+    const batches: number[] = [];
+    const worker: HeavySteps = {
+      parallel: true,
+      rawTypes: async () => '',
+      formatTypeScript: (jobs, config) =>
+        new Promise((resolve, reject) =>
+          setImmediate(() => {
+            batches.push(jobs.length);
+            formatTypeScript(jobs, config).then(resolve, reject);
+          }),
+        ),
+      close: async () => {},
+    };
+    const files: FileMap = new Map(
+      Array.from({ length: 60 }, (_, i) => [`client/m${i}.ts`, `export const m${i} = {a:${i}, b: "x"}\n`]),
+    );
+    const out = await format(files, { configFile, cacheDir: null, steps: worker });
+    for (const [name, text] of files) expect(out.get(name)).toBe(await prettierOf(name, text));
+    expect(batches.length).toBeGreaterThan(2);
+  });
 });
