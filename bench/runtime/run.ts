@@ -1,25 +1,33 @@
 // Runtime benchmark: `npx tsx bench/runtime/run.ts`.
 //
 // 1. Per-request overhead on loopback: the runtime's `get` against raw
-//    `fetch` and bare `openapi-fetch`, interleaved in the same run (the order
-//    rotates every round), median over rounds of wall and CPU time per request
-//    (CPU from process.cpuUsage; the server runs in a child process).
+//    `fetch` and bare `openapi-fetch`. Many short rounds: in each, every
+//    contender runs one block of BENCH_BLOCK sequential GETs, in an order
+//    shuffled afresh each round (seeded), so that no contender always follows
+//    another (the garbage one block leaves is collected in the next). Per
+//    round, a contender's wall and CPU time per request (CPU from
+//    process.cpuUsage; the server runs in a child process) is divided by raw
+//    fetch's in the same round; the table gives the median of these paired
+//    ratios with its 95% confidence interval (order statistics, stats.ts).
+//    Raw fetch a second time, as a contender of its own, is the noise floor:
+//    its interval shows what the method resolves.
 // 2. Paging 100,000 items with limit=500: throughput, and heap growth (peak
 //    above a post-GC baseline, and what is retained afterwards) against raw
-//    fetch paging the same pages; plus 20,000 items to show the peak does not
-//    grow with the number of items.
+//    fetch paging the same pages sequentially, as a loop written by hand does
+//    (request a page, read it, then request the next); the runtime's pager
+//    prefetches the next page while the consumer reads one. Plus 20,000 items
+//    to show the peak does not grow with the number of items.
 // 3. Size of the runtime minified and gzipped: what a bundle carries for
 //    `createAstraClient` from the public entry, with openapi-fetch external (the
 //    budget is on top of it) and generated/ external (the resource tree and the
 //    problem catalogue are generated code, not runtime). Also reported: the
 //    issue's example imports, and the whole public API of src/index.ts.
 //
-// Env: BENCH_N (requests per contender per round, default 100), BENCH_ROUNDS
-// (default 101; `--quick`: 31): short rounds keep the contenders of a round
-// close in time on a loaded machine. Ratios are medians of per-round ratios (each
-// round runs every contender back to back), which cancels most of the drift
-// of a noisy machine. A full run (not `--quick`) writes its tables into
-// README.md between the `bench:runtime` markers.
+// Env: BENCH_BLOCK (requests per contender per round, default 25),
+// BENCH_ROUNDS (default 1000; `--quick`: 100), BENCH_PARTS (a comma list of
+// per-request, own-cost, paging, size: what to run; default all). A full run
+// (not `--quick`, every part) writes its tables into README.md between the
+// `bench:runtime` markers.
 //
 // Beside the runtime and its peer: the runtime with its timeout off (what
 // the runtime costs by itself), and raw-fetch variants that price each way
@@ -44,13 +52,17 @@ import { createRuntime } from '../../src/internal/runtime.js';
 import { Deadline } from '../../src/internal/deadline.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 import { BUDGET_ENTRY, RUNTIME_BUDGET_BYTES, bundleSize } from '../support/bundle-size.ts';
+import { median, medianInterval, seededRandom, shuffled } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const N = Number(process.env.BENCH_N ?? 100);
+const BLOCK = Number(process.env.BENCH_BLOCK ?? 25);
 const QUICK = process.argv.includes('--quick');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 31 : 101));
-const PAGING_ROUNDS = QUICK ? 3 : 7;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 100 : 1000));
+const OWN_ROUNDS = QUICK ? 31 : 101;
+const PAGING_ROUNDS = QUICK ? 3 : 11;
+const PARTS = (process.env.BENCH_PARTS ?? 'per-request,own-cost,paging,size').split(',');
+const ALL_PARTS = ['per-request', 'own-cost', 'paging', 'size'].every((p) => PARTS.includes(p));
 const ACCOUNT = 'acc-bench';
 const TOKEN = 'bench-token-0123456789';
 
@@ -83,11 +95,6 @@ interface BenchPaths {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
 async function main() {
@@ -95,10 +102,10 @@ async function main() {
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    const perRequest = await benchPerRequest(baseUrl);
-    const ownCost = await benchOwnCost();
-    const paging = await benchPaging(baseUrl);
-    const size = await benchSize();
+    const perRequest = PARTS.includes('per-request') ? await benchPerRequest(baseUrl) : [];
+    const ownCost = PARTS.includes('own-cost') ? await benchOwnCost() : [];
+    const paging = PARTS.includes('paging') ? await benchPaging(baseUrl) : [];
+    const size = PARTS.includes('size') ? await benchSize() : [];
     report(perRequest, ownCost, paging, size);
   } finally {
     child.disconnect();
@@ -163,30 +170,48 @@ async function benchPerRequest(baseUrl: string) {
     },
   ];
   for (const c of contenders) for (let i = 0; i < 2000; i++) await c.once();
-  const wall: Record<string, number[]> = {};
-  const cpu: Record<string, number[]> = {};
-  for (const c of contenders) ((wall[c.name] = []), (cpu[c.name] = []));
+  const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const random = seededRandom(20261207);
   for (let r = 0; r < ROUNDS; r++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + r) % contenders.length] as Contender;
+    for (const c of shuffled(contenders, random)) {
       const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
-      for (let i = 0; i < N; i++) await c.once();
-      const dt = Number(process.hrtime.bigint() - t0) / 1000 / N;
+      for (let i = 0; i < BLOCK; i++) await c.once();
+      const dt = Number(process.hrtime.bigint() - t0) / 1000 / BLOCK;
       const dc = process.cpuUsage(c0);
-      wall[c.name]!.push(dt);
-      cpu[c.name]!.push((dc.user + dc.system) / N);
+      wall.get(c.name)!.push(dt);
+      cpu.get(c.name)!.push((dc.user + dc.system) / BLOCK);
     }
   }
   await agent.close();
-  const ratio = (xs: number[], base: number[]) => median(xs.map((x, i) => x / (base[i] as number)));
-  return contenders.map((c) => ({
-    name: c.name,
-    wall: median(wall[c.name]!),
-    cpu: median(cpu[c.name]!),
-    wallRatio: ratio(wall[c.name]!, wall['raw fetch']!),
-    cpuRatio: ratio(cpu[c.name]!, cpu['raw fetch']!),
-  }));
+  /** This contender's per-round ratios to raw fetch in the same round. */
+  const ratios = (xs: number[], base: number[]) => xs.map((x, i) => x / base[i]!);
+  return contenders.map((c): PerRequestResult => {
+    const wallRatios = ratios(wall.get(c.name)!, wall.get('raw fetch')!);
+    const cpuRatios = ratios(cpu.get(c.name)!, cpu.get('raw fetch')!);
+    return {
+      name: c.name,
+      wall: median(wall.get(c.name)!),
+      cpu: median(cpu.get(c.name)!),
+      wallRatio: median(wallRatios),
+      wallInterval: medianInterval(wallRatios),
+      cpuRatio: median(cpuRatios),
+      cpuInterval: medianInterval(cpuRatios),
+    };
+  });
+}
+
+interface PerRequestResult {
+  name: string;
+  /** Median µs per request. */
+  wall: number;
+  cpu: number;
+  /** Median of the per-round ratios to raw fetch, and its 95% confidence interval. */
+  wallRatio: number;
+  wallInterval: { low: number; high: number };
+  cpuRatio: number;
+  cpuInterval: { low: number; high: number };
 }
 
 /** A timer wheel: one AbortSignal per 50 ms slot of deadlines, shared by every request whose deadline falls in it. */
@@ -236,7 +261,7 @@ async function benchOwnCost() {
     const calls = 2000;
     for (const c of contenders) for (let i = 0; i < 10 * calls; i++) await c.once();
     const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-    for (let r = 0; r < ROUNDS; r++)
+    for (let r = 0; r < OWN_ROUNDS; r++)
       for (let k = 0; k < contenders.length; k++) {
         const c = contenders[(k + r) % contenders.length] as Contender;
         const c0 = process.cpuUsage();
@@ -264,8 +289,9 @@ interface PagingResult {
   cpuMs: number;
   peakMB: number;
   retainedMB: number;
-  /** Median over rounds of this run's items/s against raw fetch's in the same round (1 for raw fetch). */
+  /** Median over rounds of this run's items/s against raw fetch's in the same round (1 for raw fetch), and its 95% confidence interval. */
   throughputRatio?: number;
+  throughputInterval?: { low: number; high: number };
 }
 
 async function measurePaging(
@@ -354,6 +380,7 @@ async function benchPaging(baseUrl: string) {
     peakMB: median(g.map((x) => x.peakMB)),
     retainedMB: median(g.map((x) => x.retainedMB)),
     throughputRatio: median(g.map((x, i) => rawMs(runs[i]!, x.items) / x.ms)),
+    throughputInterval: medianInterval(g.map((x, i) => rawMs(runs[i]!, x.items) / x.ms)),
   }));
 }
 
@@ -377,56 +404,72 @@ async function benchSize() {
 
 // ---- report -----------------------------------------------------------------
 
+/** A ratio with its 95% confidence interval. */
+const withInterval = (ratio: number, { low, high }: { low: number; high: number }) =>
+  `${fmt(ratio, 3)} (${fmt(low, 3)}–${fmt(high, 3)})`;
+
 function report(
-  per: { name: string; wall: number; cpu: number; wallRatio: number; cpuRatio: number }[],
+  per: PerRequestResult[],
   own: { name: string; cpu: number; own: number }[],
   paging: PagingResult[],
   size: { name: string; min: number; gz: number; budget: boolean }[],
 ) {
   const lines: string[] = [];
-  lines.push(
-    `Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`,
-    '',
-  );
-  lines.push('| per-request GET | wall µs | × raw fetch | CPU µs | × raw fetch |', '|---|---:|---:|---:|---:|');
-  for (const p of per)
-    lines.push(`| ${p.name} | ${fmt(p.wall)} | ${fmt(p.wallRatio, 3)} | ${fmt(p.cpu)} | ${fmt(p.cpuRatio, 3)} |`);
-  const rawCpu = per.find((p) => p.name === 'raw fetch')!.cpu;
-  lines.push(
-    '',
-    `The runtime's own CPU per request: fetch stubbed with a ready Response, ${ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the stub as a share of raw fetch's loopback CPU above.`,
-    '',
-    '| fetch stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
-    '|---|---:|---:|---:|',
-  );
-  for (const o of own)
+  if (per.length) {
     lines.push(
-      `| ${o.name} | ${fmt(o.cpu, 2)} | ${o.own ? fmt(o.own, 2) : ''} | ${o.own ? `${fmt((o.own / rawCpu) * 100)}%` : ''} |`,
+      `Node ${process.version}, ${process.platform}/${process.arch}; ${ROUNDS} rounds, each one block of ${BLOCK} sequential GETs per contender in a freshly shuffled order; µs = median per request; ratio = median of the per-round ratios to raw fetch in the same round, with its 95% confidence interval (order statistics).`,
+      '',
+      '| per-request GET | wall µs | wall × raw fetch (95% CI) | CPU µs | CPU × raw fetch (95% CI) |',
+      '|---|---:|---:|---:|---:|',
     );
-  lines.push(
-    '',
-    `Paging: ${PAGING_ROUNDS} rounds, the two sides alternating which goes first; medians; throughput ratio = median of per-round ratios.`,
-    '',
-    '| paging, limit=500 | items | ms | items/s | throughput × raw fetch | client CPU ms | peak heap above baseline MB | retained after GC MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-  );
-  for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
-    lines.push(
-      `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.throughputRatio ?? 1, 3)} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
-    );
+    for (const p of per)
+      lines.push(
+        `| ${p.name} | ${fmt(p.wall)} | ${withInterval(p.wallRatio, p.wallInterval)} | ${fmt(p.cpu)} | ${withInterval(p.cpuRatio, p.cpuInterval)} |`,
+      );
   }
-  lines.push(
-    '',
-    `| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget ${RUNTIME_BUDGET_BYTES} |`,
-    '|---|---:|---:|---|',
-  );
-  for (const s of size)
+  const rawCpu = per.find((p) => p.name === 'raw fetch')?.cpu;
+  if (own.length) {
     lines.push(
-      `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < RUNTIME_BUDGET_BYTES ? 'within' : 'OVER') : '(for information)'} |`,
+      '',
+      `The runtime's own CPU per request: fetch stubbed with a ready Response, ${OWN_ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the stub as a share of raw fetch's loopback CPU above.`,
+      '',
+      '| fetch stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
+      '|---|---:|---:|---:|',
     );
+    for (const o of own)
+      lines.push(
+        `| ${o.name} | ${fmt(o.cpu, 2)} | ${o.own ? fmt(o.own, 2) : ''} | ${o.own && rawCpu ? `${fmt((o.own / rawCpu) * 100)}%` : ''} |`,
+      );
+  }
+  if (paging.length) {
+    lines.push(
+      '',
+      `Paging: ${PAGING_ROUNDS} rounds, the two sides alternating which goes first; medians; throughput ratio = median of per-round ratios, with its 95% confidence interval. Raw fetch pages sequentially (request a page, read it, request the next), as a loop written by hand does; the runtime prefetches the next page while the consumer reads one.`,
+      '',
+      '| paging, limit=500 | items | ms | items/s | throughput × raw fetch (95% CI) | client CPU ms | peak heap above baseline MB | retained after GC MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
+      const ratio = p.name === 'raw fetch' ? '1' : withInterval(p.throughputRatio!, p.throughputInterval!);
+      lines.push(
+        `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${ratio} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
+      );
+    }
+  }
+  if (size.length) {
+    lines.push(
+      '',
+      `| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget ${RUNTIME_BUDGET_BYTES} |`,
+      '|---|---:|---:|---|',
+    );
+    for (const s of size)
+      lines.push(
+        `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < RUNTIME_BUDGET_BYTES ? 'within' : 'OVER') : '(for information)'} |`,
+      );
+  }
   const text = lines.join('\n');
   console.log(text);
-  if (!QUICK) writeReadme(text);
+  if (!QUICK && ALL_PARTS) writeReadme(text);
 }
 
 /** Replaces the runtime figures in README.md (between the bench:runtime markers) with this run's. */
