@@ -365,9 +365,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       (n) => attempt(call, n),
       call.signal,
       onRetry,
-    ).catch((e: unknown) => {
-      throw finalFailure(e, call, deferReport);
-    });
+      (e) => finalFailure(e, call, deferReport),
+    );
   }
 
   /** What a call rejects with: a hook's own error as it is; anything else typed, and reported to onError (now, or by `report`). */

@@ -101,7 +101,7 @@ describe('the pager prefetches one page ahead', () => {
     expect(second.value.items[0].id).toBe('id-100');
     await server.arrived(3);
     expect(offsetOf(server.requests[2]!)).toBe(200);
-    await pages.return(undefined);
+    await pages.return!(undefined);
   });
 
   it('delivers every item once, in order, across 1,000 items', async () => {
