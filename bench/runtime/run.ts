@@ -11,12 +11,14 @@
 //    ratios with its 95% confidence interval (order statistics, stats.ts).
 //    Raw fetch a second time, as a contender of its own, is the noise floor:
 //    its interval shows what the method resolves.
-// 2. Paging 100,000 items with limit=500: throughput, and heap growth (peak
-//    above a post-GC baseline, and what is retained afterwards) against raw
-//    fetch paging the same pages sequentially, as a loop written by hand does
-//    (request a page, read it, then request the next); the runtime's pager
-//    prefetches the next page while the consumer reads one. Plus 20,000 items
-//    to show the peak does not grow with the number of items.
+// 2. Paging (limit=500) against raw fetch paging the same pages
+//    sequentially, as a loop written by hand does (request a page, read it,
+//    then request the next); the runtime's pager prefetches the next page
+//    while the consumer reads one. Throughput from many short paired rounds
+//    (10,000 items a side, order shuffled), with a consumer that only counts
+//    the items and one that does some work per item; memory from 100,000 and
+//    20,000 items (peak heap above a post-GC baseline, and what is retained
+//    afterwards), to show the peak does not grow with the number of items.
 // 3. Size of the runtime minified and gzipped: what a bundle carries for
 //    `createAstraClient` from the public entry, with openapi-fetch external (the
 //    budget is on top of it) and generated/ external (the resource tree and the
@@ -40,6 +42,7 @@
 // signal).
 
 import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -50,6 +53,7 @@ import createClient from 'openapi-fetch';
 import { Agent } from 'undici';
 import { createRuntime } from '../../src/internal/runtime.js';
 import { Deadline } from '../../src/internal/deadline.js';
+import { SDK_USER_AGENT } from '../../src/internal/request.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 import { BUDGET_ENTRY, RUNTIME_BUDGET_BYTES, bundleSize } from '../support/bundle-size.ts';
 import { median, medianInterval, seededRandom, shuffled } from './stats.ts';
@@ -60,7 +64,9 @@ const BLOCK = Number(process.env.BENCH_BLOCK ?? 25);
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 100 : 1000));
 const OWN_ROUNDS = QUICK ? 31 : 101;
-const PAGING_ROUNDS = QUICK ? 3 : 11;
+const PAGING_ROUNDS = QUICK ? 1 : 3;
+const THROUGHPUT_ROUNDS = QUICK ? 9 : 201;
+const THROUGHPUT_ITEMS = 10_000;
 const PARTS = (process.env.BENCH_PARTS ?? 'per-request,own-cost,paging,size').split(',');
 const ALL_PARTS = ['per-request', 'own-cost', 'paging', 'size'].every((p) => PARTS.includes(p));
 const ACCOUNT = 'acc-bench';
@@ -104,7 +110,7 @@ async function main() {
   try {
     const perRequest = PARTS.includes('per-request') ? await benchPerRequest(baseUrl) : [];
     const ownCost = PARTS.includes('own-cost') ? await benchOwnCost() : [];
-    const paging = PARTS.includes('paging') ? await benchPaging(baseUrl) : [];
+    const paging = PARTS.includes('paging') ? await benchPaging(baseUrl) : undefined;
     const size = PARTS.includes('size') ? await benchSize() : [];
     report(perRequest, ownCost, paging, size);
   } finally {
@@ -124,6 +130,7 @@ async function benchPerRequest(baseUrl: string) {
   const rtNoTimeout = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN, timeoutMs: 0 });
   const agent = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000 });
   const of = createClient<BenchPaths>({ baseUrl, headers: rawHeaders });
+  const runtimeHeaders = { ...rawHeaders, 'user-agent': SDK_USER_AGENT };
   const contenders: Contender[] = [
     { name: 'raw fetch', once: () => fetch(url, { headers: rawHeaders }).then((r) => r.json()) },
     // The same code again: how far from 1.000 the machine's noise alone puts a ratio in this run.
@@ -140,6 +147,14 @@ async function benchPerRequest(baseUrl: string) {
     },
     { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
     { name: 'runtime get, timeout off (timeoutMs: 0)', once: () => rtNoTimeout.get(getCredential, ['c1']) },
+    // What the runtime asks of fetch, without the runtime: its three headers, method, manual redirects, text then JSON.parse.
+    {
+      name: "raw fetch with the runtime's request (user-agent, method, redirect: 'manual', text + JSON.parse)",
+      once: () =>
+        fetch(url, { headers: runtimeHeaders, method: 'GET', redirect: 'manual' })
+          .then((r) => r.text())
+          .then(JSON.parse),
+    },
     {
       name: 'raw fetch + AbortController and timer per request',
       once: () => {
@@ -289,9 +304,6 @@ interface PagingResult {
   cpuMs: number;
   peakMB: number;
   retainedMB: number;
-  /** Median over rounds of this run's items/s against raw fetch's in the same round (1 for raw fetch), and its 95% confidence interval. */
-  throughputRatio?: number;
-  throughputInterval?: { low: number; high: number };
 }
 
 async function measurePaging(
@@ -325,43 +337,65 @@ async function measurePaging(
   };
 }
 
-async function benchPaging(baseUrl: string) {
-  const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
-  const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
-  const listUrl = `${baseUrl}/accounts/${ACCOUNT}/core/v1/credentials?limit=500`;
+/** What the consumer does with each item: count it, or work on it (a SHA-256 of its JSON, a few µs: the page's worth is of the order of a page's round trip). */
+type ItemWork = 'count' | 'hash';
+const consume = (work: ItemWork, item: { id: string }) =>
+  work === 'count' ? (item.id ? 1 : 0) : createHash('sha256').update(JSON.stringify(item)).digest('hex').length && 1;
 
-  const runtimePaging = (max: number) => async (onPage: () => void) => {
-    let n = 0;
-    for await (const page of rt.list<{ id: string }>(listCredentials, [], { limit: 500 }).pages()) {
-      for (const it of page.items) if (it.id) n++;
-      onPage();
-      if (n >= max) break;
-    }
-    return n;
+async function benchPaging(baseUrl: string) {
+  // Each side pages to the end of the listing, so that neither leaves a request behind (the pager
+  // cancels a prefetch it will not deliver, which closes its connection): the memory runs list
+  // accounts of 100,000 and 20,000 items, the throughput rounds an account of THROUGHPUT_ITEMS (server.mjs).
+  const lister = (accountId: string) => {
+    const rt = createRuntime({ baseUrl, accountId, token: TOKEN });
+    const listUrl = `${baseUrl}/accounts/${accountId}/core/v1/credentials?limit=500`;
+    return { rt, listUrl };
   };
-  const rawPaging = (max: number) => async (onPage: () => void) => {
-    let n = 0;
-    let cont: string | undefined;
-    do {
-      const res = await fetch(cont ? `${listUrl}&continue=${encodeURIComponent(cont)}` : listUrl, { headers });
-      const body = (await res.json()) as { items: { id: string }[]; metadata: { continue?: string } };
-      for (const it of body.items) if (it.id) n++;
-      onPage();
-      cont = body.metadata.continue;
-    } while (cont && n < max);
-    return n;
-  };
+  const whole = lister(ACCOUNT);
+  const twenty = lister('acc-20000');
+  const small = lister(`acc-${THROUGHPUT_ITEMS}`);
+  const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
+
+  const runtimePaging =
+    (max: number, work: ItemWork = 'count', { rt } = whole) =>
+    async (onPage: () => void) => {
+      let n = 0;
+      for await (const page of rt.list<{ id: string }>(listCredentials, [], { limit: 500 }).pages()) {
+        for (const it of page.items) n += consume(work, it);
+        onPage();
+        if (n >= max) break;
+      }
+      return n;
+    };
+  // The peer pages sequentially, as a loop written by hand does: request a page, read it, request the next.
+  const rawPaging =
+    (max: number, work: ItemWork = 'count', { listUrl } = whole) =>
+    async (onPage: () => void) => {
+      let n = 0;
+      let cont: string | undefined;
+      do {
+        const res = await fetch(cont ? `${listUrl}&continue=${encodeURIComponent(cont)}` : listUrl, { headers });
+        const body = (await res.json()) as { items: { id: string }[]; metadata: { continue?: string } };
+        for (const it of body.items) n += consume(work, it);
+        onPage();
+        cont = body.metadata.continue;
+      } while (cont && n < max);
+      return n;
+    };
   // Warm the server's page cache and both code paths.
   await runtimePaging(100_000)(() => {});
   await rawPaging(100_000)(() => {});
 
-  // Rounds alternate which side goes first; each round pairs the two sides at each size.
+  // Memory (and time) at two sizes: rounds alternate which side goes first.
   const runs: PagingResult[][] = [];
   for (let r = 0; r < PAGING_ROUNDS; r++) {
     const round: PagingResult[] = [];
-    for (const items of [100_000, 20_000]) {
-      const raw = () => measurePaging('raw fetch', items, rawPaging(items));
-      const sdk = () => measurePaging('runtime', items, runtimePaging(items));
+    for (const [items, listing] of [
+      [100_000, whole],
+      [20_000, twenty],
+    ] as const) {
+      const raw = () => measurePaging('raw fetch', items, rawPaging(items, 'count', listing));
+      const sdk = () => measurePaging('runtime', items, runtimePaging(items, 'count', listing));
       if (r % 2) round.push(await sdk(), await raw());
       else round.push(await raw(), await sdk());
     }
@@ -370,19 +404,48 @@ async function benchPaging(baseUrl: string) {
   const keyOf = (x: PagingResult) => `${x.name}|${x.items}`;
   const groups = new Map<string, PagingResult[]>();
   for (const x of runs.flat()) groups.set(keyOf(x), [...(groups.get(keyOf(x)) ?? []), x]);
-  const rawMs = (round: PagingResult[], items: number) =>
-    round.find((x) => x.name === 'raw fetch' && x.items === items)!.ms;
-  return [...groups.values()].map((g) => ({
+  const memory = [...groups.values()].map((g) => ({
     name: g[0]!.name,
     items: g[0]!.items,
     ms: median(g.map((x) => x.ms)),
     cpuMs: median(g.map((x) => x.cpuMs)),
     peakMB: median(g.map((x) => x.peakMB)),
     retainedMB: median(g.map((x) => x.retainedMB)),
-    throughputRatio: median(g.map((x, i) => rawMs(runs[i]!, x.items) / x.ms)),
-    throughputInterval: medianInterval(g.map((x, i) => rawMs(runs[i]!, x.items) / x.ms)),
   }));
+
+  // Throughput: many short paired rounds (THROUGHPUT_ITEMS each side, order shuffled), per consumer.
+  const random = seededRandom(7);
+  const throughput = (['count', 'hash'] as const).map((work) => {
+    const ratios: number[] = [];
+    const ms = { raw: [] as number[], runtime: [] as number[] };
+    return { work, ratios, ms };
+  });
+  for (let r = 0; r < THROUGHPUT_ROUNDS; r++)
+    for (const t of throughput) {
+      const round: Record<string, number> = {};
+      for (const side of shuffled(['raw', 'runtime'] as const, random)) {
+        const run =
+          side === 'raw' ? rawPaging(THROUGHPUT_ITEMS, t.work, small) : runtimePaging(THROUGHPUT_ITEMS, t.work, small);
+        const t0 = performance.now();
+        await run(() => {});
+        round[side] = performance.now() - t0;
+        t.ms[side].push(round[side]!);
+      }
+      t.ratios.push(round['raw']! / round['runtime']!);
+    }
+  return {
+    memory,
+    throughput: throughput.map((t) => ({
+      work: t.work,
+      rawMs: median(t.ms.raw),
+      runtimeMs: median(t.ms.runtime),
+      ratio: median(t.ratios),
+      interval: medianInterval(t.ratios),
+    })),
+  };
 }
+
+type PagingReport = Awaited<ReturnType<typeof benchPaging>>;
 
 // ---- 3. size ----------------------------------------------------------------
 
@@ -411,7 +474,7 @@ const withInterval = (ratio: number, { low, high }: { low: number; high: number 
 function report(
   per: PerRequestResult[],
   own: { name: string; cpu: number; own: number }[],
-  paging: PagingResult[],
+  paging: PagingReport | undefined,
   size: { name: string; min: number; gz: number; budget: boolean }[],
 ) {
   const lines: string[] = [];
@@ -441,20 +504,33 @@ function report(
         `| ${o.name} | ${fmt(o.cpu, 2)} | ${o.own ? fmt(o.own, 2) : ''} | ${o.own && rawCpu ? `${fmt((o.own / rawCpu) * 100)}%` : ''} |`,
       );
   }
-  if (paging.length) {
+  if (paging) {
     lines.push(
       '',
-      `Paging: ${PAGING_ROUNDS} rounds, the two sides alternating which goes first; medians; throughput ratio = median of per-round ratios, with its 95% confidence interval. Raw fetch pages sequentially (request a page, read it, request the next), as a loop written by hand does; the runtime prefetches the next page while the consumer reads one.`,
+      `Paging throughput: ${THROUGHPUT_ROUNDS} rounds, each ${THROUGHPUT_ITEMS} items (limit=500) by each side in a shuffled order; ratio = median of the per-round ratios of throughput (raw fetch's time / the runtime's), with its 95% confidence interval. Raw fetch pages sequentially (request a page, read it, request the next), as a loop written by hand does; the runtime prefetches the next page while the consumer reads one.`,
       '',
-      '| paging, limit=500 | items | ms | items/s | throughput × raw fetch (95% CI) | client CPU ms | peak heap above baseline MB | retained after GC MB |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| paging throughput | raw fetch ms | runtime ms | runtime throughput × raw fetch (95% CI) |',
+      '|---|---:|---:|---:|',
     );
-    for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
-      const ratio = p.name === 'raw fetch' ? '1' : withInterval(p.throughputRatio!, p.throughputInterval!);
+    const workName = {
+      count: 'consumer counts each item',
+      hash: 'consumer hashes each item (SHA-256 of its JSON)',
+    };
+    for (const t of paging.throughput)
       lines.push(
-        `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${ratio} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
+        `| ${workName[t.work]} | ${fmt(t.rawMs)} | ${fmt(t.runtimeMs)} | ${withInterval(t.ratio, t.interval)} |`,
       );
-    }
+    lines.push(
+      '',
+      `Paging memory: ${PAGING_ROUNDS} rounds at each size, the two sides alternating which goes first; medians. Peak heap is sampled after each page.`,
+      '',
+      '| paging, limit=500 | items | ms | items/s | client CPU ms | peak heap above baseline MB | retained after GC MB |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const p of paging.memory.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name)))
+      lines.push(
+        `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
+      );
   }
   if (size.length) {
     lines.push(

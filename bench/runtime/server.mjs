@@ -20,14 +20,15 @@ const one = JSON.stringify({
 const item = (i) =>
   `{"type":"application/astra-credential","version":"1.1","id":"id-${i}","name":"credential-${i}","keyType":"generic","valid":"true","metadata":{"labels":[],"createdBy":"00000000-0000-0000-0000-000000000000"}}`;
 const pageCache = new Map();
-function page(offset, limit) {
-  const key = `${offset}:${limit}`;
+/** A page of a collection of `total` items (an account `acc-<n>` has n items; any other, TOTAL). */
+function page(offset, limit, total) {
+  const key = `${offset}:${limit}:${total}`;
   let s = pageCache.get(key);
   if (s === undefined) {
     const items = [];
-    for (let i = offset; i < Math.min(TOTAL, offset + limit); i++) items.push(item(i));
+    for (let i = offset; i < Math.min(total, offset + limit); i++) items.push(item(i));
     const meta =
-      offset + limit < TOTAL ? `{"continue":"${Buffer.from(String(offset + limit)).toString('base64')}"}` : '{}';
+      offset + limit < total ? `{"continue":"${Buffer.from(String(offset + limit)).toString('base64')}"}` : '{}';
     s = `{"items":[${items.join(',')}],"metadata":${meta}}`;
     pageCache.set(key, s);
   }
@@ -41,7 +42,12 @@ const server = http.createServer((req, res) => {
   if (path.endsWith('/credentials')) {
     const sp = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
     const cont = sp.get('continue');
-    body = page(cont ? Number(Buffer.from(cont, 'base64').toString()) : 0, Number(sp.get('limit') ?? 100));
+    const sized = /^\/accounts\/acc-(\d+)\//.exec(path);
+    body = page(
+      cont ? Number(Buffer.from(cont, 'base64').toString()) : 0,
+      Number(sp.get('limit') ?? 100),
+      sized ? Number(sized[1]) : TOTAL,
+    );
   } else body = one;
   res.writeHead(200, {
     'content-type': path.endsWith('/credentials') ? 'application/json' : 'application/astra-credential+json',
