@@ -434,7 +434,9 @@ async function benchPaging(baseUrl: string) {
       const round: Record<string, number> = {};
       for (const side of shuffled(['raw', 'runtime'] as const, random)) {
         const run =
-          side === 'raw' ? rawPaging(THROUGHPUT_ITEMS, t.work, small) : runtimePaging(THROUGHPUT_ITEMS, t.work, small);
+          side === 'raw'
+            ? rawPaging(THROUGHPUT_ITEMS, t.work, t.listing)
+            : runtimePaging(THROUGHPUT_ITEMS, t.work, t.listing);
         const t0 = performance.now();
         await run(() => {});
         round[side] = performance.now() - t0;
