@@ -16,7 +16,9 @@
 //    then request the next); the runtime's pager prefetches the next page
 //    while the consumer reads one. Throughput from many short paired rounds
 //    (10,000 items a side, order shuffled), with a consumer that only counts
-//    the items and one that does some work per item; memory from 100,000 and
+//    the items and one that does some work per item, the latter also against
+//    a server that takes 2 ms per page (server.mjs: an account
+//    acc-<n>-delay<ms>); memory from 100,000 and
 //    20,000 items (peak heap above a post-GC baseline, and what is retained
 //    afterwards), to show the peak does not grow with the number of items.
 // 3. Size of the runtime minified and gzipped: what a bundle carries for
