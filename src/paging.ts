@@ -1,7 +1,17 @@
 // The pager behind every list call: lazy (nothing is requested until
 // iteration starts), restartable (each iteration starts over), follows
-// `metadata.continue`, and holds one page at a time so memory does not grow
-// with the number of items.
+// `metadata.continue`, and keeps at most two pages: the one the consumer is
+// working through and the next one, fetched meanwhile.
+//
+// Prefetch: as soon as a page has been checked and its continue token is
+// known, the next page is requested, so that the network and the server's
+// work overlap the consumer's (one page ahead, never more). A prefetch never
+// goes past a bound: not past `maxPages` requests, and not past `toArray`'s
+// `max` (no request once the pages so far hold `max` items). Its failure is
+// kept until the consumer reaches it (reported to onError then, not before),
+// and when the iteration ends first (a `break`, an error, `max` reached) the
+// prefetch is cancelled and its failure dropped. The caller's signal cancels
+// it at once, whatever the consumer is doing.
 //
 // A hostile or broken server cannot make it loop: every continue token of an
 // iteration is remembered, and a page whose token was already followed ends
@@ -19,75 +29,106 @@ import {
   type AstraError,
   type AstraErrorClass,
 } from './errors.js';
+import { follow } from './internal/abort.js';
 
 /** Builds an error about the listing (the runtime labels it, adds the redacted request, and reports it to onError). */
 export type ListFailure = <E extends AstraError>(Cls: AstraErrorClass<E>, what: string, fields?: object) => E;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The pager of a list call; `fetchPage(token)` fetches and decodes the page at a continue token (undefined: the first). */
+/** Where a pager's pages come from: the runtime. */
+export interface PageSource {
+  /**
+   * Fetches and decodes the page at a continue token (undefined: the first),
+   * under `signal` (it replaces the caller's). A failure is not reported to
+   * onError until `reached` is called with it.
+   */
+  fetch(token: string | undefined, signal: AbortSignal | undefined): Promise<unknown>;
+  /** Reports a failure of `fetch` to onError (the consumer has reached it), and throws it. */
+  reached(error: unknown): never;
+  fail: ListFailure;
+  /** The caller's signal, if any. */
+  signal: AbortSignal | undefined;
+  /** The client's bound on requests per iteration. */
+  maxPages: number;
+}
+
+/** The pager of a list call. */
 export function createPager<T>(
   op: OperationDescriptor,
   query: CollectionQuery<any, any> | undefined,
-  fetchPage: (token: string | undefined) => Promise<unknown>,
-  maxPages: number,
-  fail: ListFailure,
+  source: PageSource,
 ): Pager<T> {
+  const { fail, maxPages } = source;
   const start = query?.continue;
   const include = query?.include as readonly string[] | undefined;
   const width = include?.length ?? 0;
 
+  /** A page (status 200) that is not what a list returns. */
+  const invalid = (what: string) => fail(AstraInvalidResponseError, `: 200 ${what}`, { status: 200 });
+
   function pageOf(body: unknown): Page<T> {
     const items = op.listShape === 'array' ? body : isObject(body) ? body['items'] : undefined;
-    if (!Array.isArray(items))
-      throw fail(AstraInvalidResponseError, ': 200 the page has no items array', { status: 200 });
+    if (!Array.isArray(items)) throw invalid('the page has no items array');
     for (let i = 0; i < items.length; i++) {
       const row: unknown = items[i];
       // With `include` the service sends each item as an array of the
       // requested values in the requested order: map it back to an object.
       if (width && Array.isArray(row)) {
-        if (row.length !== width)
-          throw fail(
-            AstraInvalidResponseError,
-            `: 200 item ${i} has ${row.length} values for ${width} included fields`,
-            { status: 200 },
-          );
+        if (row.length !== width) throw invalid(`item ${i} has ${row.length} values for ${width} included fields`);
         const item: Record<string, unknown> = {};
         for (let j = 0; j < width; j++) item[include![j]!] = row[j];
         items[i] = item;
-      } else if (!isObject(row))
-        throw fail(AstraInvalidResponseError, `: 200 item ${i} is not an object`, { status: 200 });
+      } else if (!isObject(row)) throw invalid(`item ${i} is not an object`);
     }
     const page: Page<T> = { items };
     const metadata = (body as Record<string, unknown>)['metadata'];
     const { continue: next, count } = isObject(metadata) ? metadata : ({} as Record<string, unknown>);
-    if (next != null && typeof next !== 'string')
-      throw fail(AstraInvalidResponseError, ': 200 metadata.continue is not a string', { status: 200 });
+    if (next != null && typeof next !== 'string') throw invalid('metadata.continue is not a string');
     if (next) page.continue = next;
     if (count != null && count !== '') page.count = Number(count);
     return page;
   }
 
-  async function* pages(limit = maxPages): AsyncGenerator<Page<T>> {
-    const followed = new Set<string>();
-    let token = start;
-    for (let requests = 1; ; requests++) {
-      if (token !== undefined) followed.add(token);
-      const page = pageOf(await fetchPage(token));
-      const next = op.pagination === 'none' ? undefined : page.continue;
-      // Checked before the page is delivered: a server that ignores the token
-      // answers with the page it sent before, and the same token again.
-      if (next !== undefined && followed.has(next))
-        throw fail(
-          AstraInvalidResponseError,
-          ': 200 the server sent a continue token it had already sent (a paging cycle)',
-          { status: 200 },
-        );
-      yield page;
-      if (next === undefined) return;
-      if (requests >= limit)
-        throw fail(AstraPageLimitError, ` stopped after ${limit} pages (maxPages)`, { maxPages: limit });
-      token = next;
+  /** The page `fetching` brings; its failure reported now, as the consumer has reached it. */
+  const reach = async (fetching: Promise<unknown>) => pageOf(await fetching.catch(source.reached));
+
+  /** One iteration: at most `limit` requests, and none once the pages so far hold `wanted` items. */
+  async function* pages(limit = maxPages, wanted = Infinity): AsyncGenerator<Page<T>> {
+    // The iteration's own signal: aborted with the caller's, and when the
+    // iteration ends with a prefetch in flight.
+    const stop = new AbortController();
+    const unfollow = follow(source.signal, stop);
+    // Every token requested (undefined: the first page), so its size is the number of requests.
+    const followed = new Set<string | undefined>();
+    const request = (token: string | undefined) => {
+      followed.add(token);
+      const fetching = source.fetch(token, stop.signal);
+      // Awaited when the consumer reaches the page; not an unhandled rejection if it never does.
+      fetching.catch(() => {});
+      return fetching;
+    };
+    let next: Promise<unknown> | undefined = request(start);
+    let delivered = 0;
+    try {
+      while (next) {
+        const page = await reach(next);
+        next = undefined;
+        const token = op.pagination === 'none' ? undefined : page.continue;
+        // Checked before the page is delivered: a server that ignores the token
+        // answers with the page it sent before, and the same token again.
+        if (token && followed.has(token)) throw invalid('the server repeated a continue token (a paging cycle)');
+        delivered += page.items.length;
+        const more = token && delivered < wanted;
+        if (more && followed.size < limit) next = request(token);
+        yield page;
+        if (more && !next)
+          throw fail(AstraPageLimitError, ` stopped after ${limit} pages (maxPages)`, { maxPages: limit });
+      }
+    } finally {
+      unfollow();
+      // A prefetch the consumer will not reach is cancelled (its failure, an abort, is dropped).
+      if (next) stop.abort();
     }
   }
 
@@ -96,7 +137,7 @@ export function createPager<T>(
     async *[Symbol.asyncIterator]() {
       for await (const page of pages()) yield* page.items;
     },
-    firstPage: async () => pageOf(await fetchPage(start)),
+    firstPage: () => reach(source.fetch(start, source.signal)),
     async toArray({ max, maxPages: limit } = {} as { max: number }) {
       if (!(max >= 0 && max < Infinity))
         throw fail(AstraConfigError, ': toArray needs a finite { max }', { option: 'max' });
@@ -104,7 +145,8 @@ export function createPager<T>(
         throw fail(AstraConfigError, ': maxPages must be a positive integer', { option: 'maxPages' });
       const out: T[] = [];
       if (max)
-        for await (const page of pages(limit)) for (const item of page.items) if (out.push(item) >= max) return out;
+        for await (const page of pages(limit, max))
+          for (const item of page.items) if (out.push(item) >= max) return out;
       return out;
     },
   };

@@ -68,16 +68,19 @@ export type OnRetry = (error: AstraError, attempt: number, delayMs: number) => v
 /**
  * Runs `attempt(0)`, `attempt(1)`, … until one succeeds or fails for good,
  * waiting between them as the policy says. `attempt` throws AstraErrors;
- * anything else (a hook's own error) ends the call as it is.
+ * anything else (a hook's own error) ends the call as it is. The call's
+ * final failure is thrown as `final` maps it (when given).
  */
 export function withRetries<T>(
   policy: RetryPolicy,
   attempt: (n: number) => Promise<T>,
   signal?: AbortSignal,
   onRetry?: OnRetry,
+  final?: (err: unknown) => unknown,
 ): Promise<T> {
-  // The first attempt outside the loop: a call that succeeds costs no more than the attempt.
-  return attempt(0).catch((err: unknown) => retryAfterFailure(policy, attempt, err, signal, onRetry));
+  // The first attempt outside the loop, and the final failure mapped in it:
+  // a call that succeeds costs one promise more than its attempt.
+  return attempt(0).catch((err: unknown) => retryAfterFailure(policy, attempt, err, signal, onRetry, final));
 }
 
 async function retryAfterFailure<T>(
@@ -86,6 +89,7 @@ async function retryAfterFailure<T>(
   first: unknown,
   signal?: AbortSignal,
   onRetry?: OnRetry,
+  final?: (err: unknown) => unknown,
 ): Promise<T> {
   let retries = 0;
   let refreshed = !policy.refreshOn401;
@@ -94,7 +98,7 @@ async function retryAfterFailure<T>(
     if (err instanceof UnauthorizedError && !refreshed) refreshed = true;
     else if (err instanceof AstraError && policy.idempotent && retries < policy.maxRetries && isTransient(err))
       delayMs = retryDelay(retries++, err, policy);
-    else throw err;
+    else throw final ? final(err) : err;
     onRetry?.(err, n - 1, delayMs);
     if (delayMs > 0) await sleep(delayMs, signal);
     try {

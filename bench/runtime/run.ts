@@ -1,25 +1,37 @@
 // Runtime benchmark: `npx tsx bench/runtime/run.ts`.
 //
 // 1. Per-request overhead on loopback: the runtime's `get` against raw
-//    `fetch` and bare `openapi-fetch`, interleaved in the same run (the order
-//    rotates every round), median over rounds of wall and CPU time per request
-//    (CPU from process.cpuUsage; the server runs in a child process).
-// 2. Paging 100,000 items with limit=500: throughput, and heap growth (peak
-//    above a post-GC baseline, and what is retained afterwards) against raw
-//    fetch paging the same pages; plus 20,000 items to show the peak does not
-//    grow with the number of items.
+//    `fetch` and bare `openapi-fetch`. Many short rounds: in each, every
+//    contender runs one block of BENCH_BLOCK sequential GETs, in an order
+//    shuffled afresh each round (seeded), so that no contender always follows
+//    another (the garbage one block leaves is collected in the next). Per
+//    round, a contender's wall and CPU time per request (CPU from
+//    process.cpuUsage; the server runs in a child process) is divided by raw
+//    fetch's in the same round; the table gives the median of these paired
+//    ratios with its 95% confidence interval (order statistics, stats.ts).
+//    Raw fetch a second time, as a contender of its own, is the noise floor:
+//    its interval shows what the method resolves.
+// 2. Paging (limit=500) against raw fetch paging the same pages
+//    sequentially, as a loop written by hand does (request a page, read it,
+//    then request the next); the runtime's pager prefetches the next page
+//    while the consumer reads one. Throughput from many short paired rounds
+//    (10,000 items a side, order shuffled), with a consumer that only counts
+//    the items and one that does some work per item, the latter also against
+//    a server that takes 2 ms per page (server.mjs: an account
+//    acc-<n>-delay<ms>); memory from 100,000 and
+//    20,000 items (peak heap above a post-GC baseline, and what is retained
+//    afterwards), to show the peak does not grow with the number of items.
 // 3. Size of the runtime minified and gzipped: what a bundle carries for
 //    `createAstraClient` from the public entry, with openapi-fetch external (the
 //    budget is on top of it) and generated/ external (the resource tree and the
 //    problem catalogue are generated code, not runtime). Also reported: the
 //    issue's example imports, and the whole public API of src/index.ts.
 //
-// Env: BENCH_N (requests per contender per round, default 100), BENCH_ROUNDS
-// (default 101; `--quick`: 31): short rounds keep the contenders of a round
-// close in time on a loaded machine. Ratios are medians of per-round ratios (each
-// round runs every contender back to back), which cancels most of the drift
-// of a noisy machine. A full run (not `--quick`) writes its tables into
-// README.md between the `bench:runtime` markers.
+// Env: BENCH_BLOCK (requests per contender per round, default 25),
+// BENCH_ROUNDS (default 1000; `--quick`: 100), BENCH_PARTS (a comma list of
+// per-request, own-cost, paging, size: what to run; default all). A full run
+// (not `--quick`, every part) writes its tables into README.md between the
+// `bench:runtime` markers.
 //
 // Beside the runtime and its peer: the runtime with its timeout off (what
 // the runtime costs by itself), and raw-fetch variants that price each way
@@ -32,6 +44,7 @@
 // signal).
 
 import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -42,15 +55,24 @@ import createClient from 'openapi-fetch';
 import { Agent } from 'undici';
 import { createRuntime } from '../../src/internal/runtime.js';
 import { Deadline } from '../../src/internal/deadline.js';
+import { SDK_USER_AGENT } from '../../src/internal/request.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 import { BUDGET_ENTRY, RUNTIME_BUDGET_BYTES, bundleSize } from '../support/bundle-size.ts';
+import { median, medianInterval, seededRandom, shuffled } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const N = Number(process.env.BENCH_N ?? 100);
+const BLOCK = Number(process.env.BENCH_BLOCK ?? 25);
 const QUICK = process.argv.includes('--quick');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 31 : 101));
-const PAGING_ROUNDS = QUICK ? 3 : 7;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 100 : 1000));
+const OWN_ROUNDS = QUICK ? 31 : 101;
+const PAGING_ROUNDS = QUICK ? 1 : 3;
+const THROUGHPUT_ROUNDS = QUICK ? 9 : 201;
+const THROUGHPUT_ITEMS = 10_000;
+/** The server's answer time per page in the throughput rows that stand for a network and a service. */
+const PAGE_DELAY_MS = 2;
+const PARTS = (process.env.BENCH_PARTS ?? 'per-request,own-cost,paging,size').split(',');
+const ALL_PARTS = ['per-request', 'own-cost', 'paging', 'size'].every((p) => PARTS.includes(p));
 const ACCOUNT = 'acc-bench';
 const TOKEN = 'bench-token-0123456789';
 
@@ -83,11 +105,6 @@ interface BenchPaths {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
 async function main() {
@@ -95,10 +112,10 @@ async function main() {
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    const perRequest = await benchPerRequest(baseUrl);
-    const ownCost = await benchOwnCost();
-    const paging = await benchPaging(baseUrl);
-    const size = await benchSize();
+    const perRequest = PARTS.includes('per-request') ? await benchPerRequest(baseUrl) : [];
+    const ownCost = PARTS.includes('own-cost') ? await benchOwnCost() : [];
+    const paging = PARTS.includes('paging') ? await benchPaging(baseUrl) : undefined;
+    const size = PARTS.includes('size') ? await benchSize() : [];
     report(perRequest, ownCost, paging, size);
   } finally {
     child.disconnect();
@@ -117,6 +134,7 @@ async function benchPerRequest(baseUrl: string) {
   const rtNoTimeout = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN, timeoutMs: 0 });
   const agent = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000 });
   const of = createClient<BenchPaths>({ baseUrl, headers: rawHeaders });
+  const runtimeHeaders = { ...rawHeaders, 'user-agent': SDK_USER_AGENT };
   const contenders: Contender[] = [
     { name: 'raw fetch', once: () => fetch(url, { headers: rawHeaders }).then((r) => r.json()) },
     // The same code again: how far from 1.000 the machine's noise alone puts a ratio in this run.
@@ -133,6 +151,14 @@ async function benchPerRequest(baseUrl: string) {
     },
     { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
     { name: 'runtime get, timeout off (timeoutMs: 0)', once: () => rtNoTimeout.get(getCredential, ['c1']) },
+    // What the runtime asks of fetch, without the runtime: its three headers, method, manual redirects, text then JSON.parse.
+    {
+      name: "raw fetch with the runtime's request (user-agent, method, redirect: 'manual', text + JSON.parse)",
+      once: () =>
+        fetch(url, { headers: runtimeHeaders, method: 'GET', redirect: 'manual' })
+          .then((r) => r.text())
+          .then(JSON.parse),
+    },
     {
       name: 'raw fetch + AbortController and timer per request',
       once: () => {
@@ -163,30 +189,48 @@ async function benchPerRequest(baseUrl: string) {
     },
   ];
   for (const c of contenders) for (let i = 0; i < 2000; i++) await c.once();
-  const wall: Record<string, number[]> = {};
-  const cpu: Record<string, number[]> = {};
-  for (const c of contenders) ((wall[c.name] = []), (cpu[c.name] = []));
+  const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const random = seededRandom(20261207);
   for (let r = 0; r < ROUNDS; r++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + r) % contenders.length] as Contender;
+    for (const c of shuffled(contenders, random)) {
       const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
-      for (let i = 0; i < N; i++) await c.once();
-      const dt = Number(process.hrtime.bigint() - t0) / 1000 / N;
+      for (let i = 0; i < BLOCK; i++) await c.once();
+      const dt = Number(process.hrtime.bigint() - t0) / 1000 / BLOCK;
       const dc = process.cpuUsage(c0);
-      wall[c.name]!.push(dt);
-      cpu[c.name]!.push((dc.user + dc.system) / N);
+      wall.get(c.name)!.push(dt);
+      cpu.get(c.name)!.push((dc.user + dc.system) / BLOCK);
     }
   }
   await agent.close();
-  const ratio = (xs: number[], base: number[]) => median(xs.map((x, i) => x / (base[i] as number)));
-  return contenders.map((c) => ({
-    name: c.name,
-    wall: median(wall[c.name]!),
-    cpu: median(cpu[c.name]!),
-    wallRatio: ratio(wall[c.name]!, wall['raw fetch']!),
-    cpuRatio: ratio(cpu[c.name]!, cpu['raw fetch']!),
-  }));
+  /** This contender's per-round ratios to raw fetch in the same round. */
+  const ratios = (xs: number[], base: number[]) => xs.map((x, i) => x / base[i]!);
+  return contenders.map((c): PerRequestResult => {
+    const wallRatios = ratios(wall.get(c.name)!, wall.get('raw fetch')!);
+    const cpuRatios = ratios(cpu.get(c.name)!, cpu.get('raw fetch')!);
+    return {
+      name: c.name,
+      wall: median(wall.get(c.name)!),
+      cpu: median(cpu.get(c.name)!),
+      wallRatio: median(wallRatios),
+      wallInterval: medianInterval(wallRatios),
+      cpuRatio: median(cpuRatios),
+      cpuInterval: medianInterval(cpuRatios),
+    };
+  });
+}
+
+interface PerRequestResult {
+  name: string;
+  /** Median µs per request. */
+  wall: number;
+  cpu: number;
+  /** Median of the per-round ratios to raw fetch, and its 95% confidence interval. */
+  wallRatio: number;
+  wallInterval: { low: number; high: number };
+  cpuRatio: number;
+  cpuInterval: { low: number; high: number };
 }
 
 /** A timer wheel: one AbortSignal per 50 ms slot of deadlines, shared by every request whose deadline falls in it. */
@@ -236,7 +280,7 @@ async function benchOwnCost() {
     const calls = 2000;
     for (const c of contenders) for (let i = 0; i < 10 * calls; i++) await c.once();
     const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-    for (let r = 0; r < ROUNDS; r++)
+    for (let r = 0; r < OWN_ROUNDS; r++)
       for (let k = 0; k < contenders.length; k++) {
         const c = contenders[(k + r) % contenders.length] as Contender;
         const c0 = process.cpuUsage();
@@ -264,8 +308,6 @@ interface PagingResult {
   cpuMs: number;
   peakMB: number;
   retainedMB: number;
-  /** Median over rounds of this run's items/s against raw fetch's in the same round (1 for raw fetch). */
-  throughputRatio?: number;
 }
 
 async function measurePaging(
@@ -299,43 +341,66 @@ async function measurePaging(
   };
 }
 
-async function benchPaging(baseUrl: string) {
-  const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
-  const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
-  const listUrl = `${baseUrl}/accounts/${ACCOUNT}/core/v1/credentials?limit=500`;
+/** What the consumer does with each item: count it, or work on it (a SHA-256 of its JSON, a few µs: the page's worth is of the order of a page's round trip). */
+type ItemWork = 'count' | 'hash';
+const consume = (work: ItemWork, item: { id: string }) =>
+  work === 'count' ? (item.id ? 1 : 0) : createHash('sha256').update(JSON.stringify(item)).digest('hex').length && 1;
 
-  const runtimePaging = (max: number) => async (onPage: () => void) => {
-    let n = 0;
-    for await (const page of rt.list<{ id: string }>(listCredentials, [], { limit: 500 }).pages()) {
-      for (const it of page.items) if (it.id) n++;
-      onPage();
-      if (n >= max) break;
-    }
-    return n;
+async function benchPaging(baseUrl: string) {
+  // Each side pages to the end of the listing, so that neither leaves a request behind (the pager
+  // cancels a prefetch it will not deliver, which closes its connection): the memory runs list
+  // accounts of 100,000 and 20,000 items, the throughput rounds an account of THROUGHPUT_ITEMS (server.mjs).
+  const lister = (accountId: string) => {
+    const rt = createRuntime({ baseUrl, accountId, token: TOKEN });
+    const listUrl = `${baseUrl}/accounts/${accountId}/core/v1/credentials?limit=500`;
+    return { rt, listUrl };
   };
-  const rawPaging = (max: number) => async (onPage: () => void) => {
-    let n = 0;
-    let cont: string | undefined;
-    do {
-      const res = await fetch(cont ? `${listUrl}&continue=${encodeURIComponent(cont)}` : listUrl, { headers });
-      const body = (await res.json()) as { items: { id: string }[]; metadata: { continue?: string } };
-      for (const it of body.items) if (it.id) n++;
-      onPage();
-      cont = body.metadata.continue;
-    } while (cont && n < max);
-    return n;
-  };
+  const whole = lister(ACCOUNT);
+  const twenty = lister('acc-20000');
+  const small = lister(`acc-${THROUGHPUT_ITEMS}`);
+  const slow = lister(`acc-${THROUGHPUT_ITEMS}-delay${PAGE_DELAY_MS}`);
+  const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
+
+  const runtimePaging =
+    (max: number, work: ItemWork = 'count', { rt } = whole) =>
+    async (onPage: () => void) => {
+      let n = 0;
+      for await (const page of rt.list<{ id: string }>(listCredentials, [], { limit: 500 }).pages()) {
+        for (const it of page.items) n += consume(work, it);
+        onPage();
+        if (n >= max) break;
+      }
+      return n;
+    };
+  // The peer pages sequentially, as a loop written by hand does: request a page, read it, request the next.
+  const rawPaging =
+    (max: number, work: ItemWork = 'count', { listUrl } = whole) =>
+    async (onPage: () => void) => {
+      let n = 0;
+      let cont: string | undefined;
+      do {
+        const res = await fetch(cont ? `${listUrl}&continue=${encodeURIComponent(cont)}` : listUrl, { headers });
+        const body = (await res.json()) as { items: { id: string }[]; metadata: { continue?: string } };
+        for (const it of body.items) n += consume(work, it);
+        onPage();
+        cont = body.metadata.continue;
+      } while (cont && n < max);
+      return n;
+    };
   // Warm the server's page cache and both code paths.
   await runtimePaging(100_000)(() => {});
   await rawPaging(100_000)(() => {});
 
-  // Rounds alternate which side goes first; each round pairs the two sides at each size.
+  // Memory (and time) at two sizes: rounds alternate which side goes first.
   const runs: PagingResult[][] = [];
   for (let r = 0; r < PAGING_ROUNDS; r++) {
     const round: PagingResult[] = [];
-    for (const items of [100_000, 20_000]) {
-      const raw = () => measurePaging('raw fetch', items, rawPaging(items));
-      const sdk = () => measurePaging('runtime', items, runtimePaging(items));
+    for (const [items, listing] of [
+      [100_000, whole],
+      [20_000, twenty],
+    ] as const) {
+      const raw = () => measurePaging('raw fetch', items, rawPaging(items, 'count', listing));
+      const sdk = () => measurePaging('runtime', items, runtimePaging(items, 'count', listing));
       if (r % 2) round.push(await sdk(), await raw());
       else round.push(await raw(), await sdk());
     }
@@ -344,18 +409,57 @@ async function benchPaging(baseUrl: string) {
   const keyOf = (x: PagingResult) => `${x.name}|${x.items}`;
   const groups = new Map<string, PagingResult[]>();
   for (const x of runs.flat()) groups.set(keyOf(x), [...(groups.get(keyOf(x)) ?? []), x]);
-  const rawMs = (round: PagingResult[], items: number) =>
-    round.find((x) => x.name === 'raw fetch' && x.items === items)!.ms;
-  return [...groups.values()].map((g) => ({
+  const memory = [...groups.values()].map((g) => ({
     name: g[0]!.name,
     items: g[0]!.items,
     ms: median(g.map((x) => x.ms)),
     cpuMs: median(g.map((x) => x.cpuMs)),
     peakMB: median(g.map((x) => x.peakMB)),
     retainedMB: median(g.map((x) => x.retainedMB)),
-    throughputRatio: median(g.map((x, i) => rawMs(runs[i]!, x.items) / x.ms)),
   }));
+
+  // Throughput: many short paired rounds (THROUGHPUT_ITEMS each side, order shuffled), per consumer.
+  const random = seededRandom(7);
+  const throughput = (
+    [
+      ['count', small],
+      ['hash', small],
+      ['hash', slow],
+    ] as const
+  ).map(([work, listing]) => {
+    const ratios: number[] = [];
+    const ms = { raw: [] as number[], runtime: [] as number[] };
+    return { work, listing, delayMs: listing === slow ? PAGE_DELAY_MS : 0, ratios, ms };
+  });
+  for (let r = 0; r < THROUGHPUT_ROUNDS; r++)
+    for (const t of throughput) {
+      const round: Record<string, number> = {};
+      for (const side of shuffled(['raw', 'runtime'] as const, random)) {
+        const run =
+          side === 'raw'
+            ? rawPaging(THROUGHPUT_ITEMS, t.work, t.listing)
+            : runtimePaging(THROUGHPUT_ITEMS, t.work, t.listing);
+        const t0 = performance.now();
+        await run(() => {});
+        round[side] = performance.now() - t0;
+        t.ms[side].push(round[side]!);
+      }
+      t.ratios.push(round['raw']! / round['runtime']!);
+    }
+  return {
+    memory,
+    throughput: throughput.map((t) => ({
+      work: t.work,
+      delayMs: t.delayMs,
+      rawMs: median(t.ms.raw),
+      runtimeMs: median(t.ms.runtime),
+      ratio: median(t.ratios),
+      interval: medianInterval(t.ratios),
+    })),
+  };
 }
+
+type PagingReport = Awaited<ReturnType<typeof benchPaging>>;
 
 // ---- 3. size ----------------------------------------------------------------
 
@@ -377,56 +481,85 @@ async function benchSize() {
 
 // ---- report -----------------------------------------------------------------
 
+/** A ratio with its 95% confidence interval. */
+const withInterval = (ratio: number, { low, high }: { low: number; high: number }) =>
+  `${fmt(ratio, 3)} (${fmt(low, 3)}–${fmt(high, 3)})`;
+
 function report(
-  per: { name: string; wall: number; cpu: number; wallRatio: number; cpuRatio: number }[],
+  per: PerRequestResult[],
   own: { name: string; cpu: number; own: number }[],
-  paging: PagingResult[],
+  paging: PagingReport | undefined,
   size: { name: string; min: number; gz: number; budget: boolean }[],
 ) {
   const lines: string[] = [];
-  lines.push(
-    `Node ${process.version}, ${process.platform}/${process.arch}; ${N} sequential GETs per contender per round, ${ROUNDS} rounds interleaved (order rotating); medians, ratios = median of per-round ratios.`,
-    '',
-  );
-  lines.push('| per-request GET | wall µs | × raw fetch | CPU µs | × raw fetch |', '|---|---:|---:|---:|---:|');
-  for (const p of per)
-    lines.push(`| ${p.name} | ${fmt(p.wall)} | ${fmt(p.wallRatio, 3)} | ${fmt(p.cpu)} | ${fmt(p.cpuRatio, 3)} |`);
-  const rawCpu = per.find((p) => p.name === 'raw fetch')!.cpu;
-  lines.push(
-    '',
-    `The runtime's own CPU per request: fetch stubbed with a ready Response, ${ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the stub as a share of raw fetch's loopback CPU above.`,
-    '',
-    '| fetch stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
-    '|---|---:|---:|---:|',
-  );
-  for (const o of own)
+  if (per.length) {
     lines.push(
-      `| ${o.name} | ${fmt(o.cpu, 2)} | ${o.own ? fmt(o.own, 2) : ''} | ${o.own ? `${fmt((o.own / rawCpu) * 100)}%` : ''} |`,
+      `Node ${process.version}, ${process.platform}/${process.arch}; ${ROUNDS} rounds, each one block of ${BLOCK} sequential GETs per contender in a freshly shuffled order; µs = median per request; ratio = median of the per-round ratios to raw fetch in the same round, with its 95% confidence interval (order statistics).`,
+      '',
+      '| per-request GET | wall µs | wall × raw fetch (95% CI) | CPU µs | CPU × raw fetch (95% CI) |',
+      '|---|---:|---:|---:|---:|',
     );
-  lines.push(
-    '',
-    `Paging: ${PAGING_ROUNDS} rounds, the two sides alternating which goes first; medians; throughput ratio = median of per-round ratios.`,
-    '',
-    '| paging, limit=500 | items | ms | items/s | throughput × raw fetch | client CPU ms | peak heap above baseline MB | retained after GC MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-  );
-  for (const p of paging.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))) {
-    lines.push(
-      `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.throughputRatio ?? 1, 3)} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
-    );
+    for (const p of per)
+      lines.push(
+        `| ${p.name} | ${fmt(p.wall)} | ${withInterval(p.wallRatio, p.wallInterval)} | ${fmt(p.cpu)} | ${withInterval(p.cpuRatio, p.cpuInterval)} |`,
+      );
   }
-  lines.push(
-    '',
-    `| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget ${RUNTIME_BUDGET_BYTES} |`,
-    '|---|---:|---:|---|',
-  );
-  for (const s of size)
+  const rawCpu = per.find((p) => p.name === 'raw fetch')?.cpu;
+  if (own.length) {
     lines.push(
-      `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < RUNTIME_BUDGET_BYTES ? 'within' : 'OVER') : '(for information)'} |`,
+      '',
+      `The runtime's own CPU per request: fetch stubbed with a ready Response, ${OWN_ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the stub as a share of raw fetch's loopback CPU above.`,
+      '',
+      '| fetch stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
+      '|---|---:|---:|---:|',
     );
+    for (const o of own)
+      lines.push(
+        `| ${o.name} | ${fmt(o.cpu, 2)} | ${o.own ? fmt(o.own, 2) : ''} | ${o.own && rawCpu ? `${fmt((o.own / rawCpu) * 100)}%` : ''} |`,
+      );
+  }
+  if (paging) {
+    lines.push(
+      '',
+      `Paging throughput: ${THROUGHPUT_ROUNDS} rounds, each ${THROUGHPUT_ITEMS} items (limit=500) by each side in a shuffled order; ratio = median of the per-round ratios of throughput (raw fetch's time / the runtime's), with its 95% confidence interval. Raw fetch pages sequentially (request a page, read it, request the next), as a loop written by hand does; the runtime prefetches the next page while the consumer reads one.`,
+      '',
+      '| paging throughput | raw fetch ms | runtime ms | runtime throughput × raw fetch (95% CI) |',
+      '|---|---:|---:|---:|',
+    );
+    const workName = {
+      count: 'consumer counts each item',
+      hash: 'consumer hashes each item (SHA-256 of its JSON)',
+    };
+    for (const t of paging.throughput)
+      lines.push(
+        `| ${workName[t.work]}${t.delayMs ? `; the server answers each page after ${t.delayMs} ms` : ''} | ${fmt(t.rawMs)} | ${fmt(t.runtimeMs)} | ${withInterval(t.ratio, t.interval)} |`,
+      );
+    lines.push(
+      '',
+      `Paging memory: ${PAGING_ROUNDS} rounds at each size, the two sides alternating which goes first; medians. Peak heap is sampled after each page.`,
+      '',
+      '| paging, limit=500 | items | ms | items/s | client CPU ms | peak heap above baseline MB | retained after GC MB |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const p of paging.memory.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name)))
+      lines.push(
+        `| ${p.name} | ${p.items} | ${fmt(p.ms, 0)} | ${fmt((p.items / p.ms) * 1000, 0)} | ${fmt(p.cpuMs, 0)} | ${fmt(p.peakMB)} | ${fmt(p.retainedMB, 2)} |`,
+      );
+  }
+  if (size.length) {
+    lines.push(
+      '',
+      `| bundle (esbuild, minified; openapi-fetch and generated/ external) | min bytes | gzip bytes | budget ${RUNTIME_BUDGET_BYTES} |`,
+      '|---|---:|---:|---|',
+    );
+    for (const s of size)
+      lines.push(
+        `| ${s.name} | ${s.min} | ${s.gz} | ${s.budget ? (s.gz < RUNTIME_BUDGET_BYTES ? 'within' : 'OVER') : '(for information)'} |`,
+      );
+  }
   const text = lines.join('\n');
   console.log(text);
-  if (!QUICK) writeReadme(text);
+  if (!QUICK && ALL_PARTS) writeReadme(text);
 }
 
 /** Replaces the runtime figures in README.md (between the bench:runtime markers) with this run's. */

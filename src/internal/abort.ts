@@ -3,19 +3,27 @@
 /** Thrown by `abortable` when the signal aborts first; the runtime turns it into AstraAbortError. */
 export const ABORTED = Symbol('aborted');
 
+/** Calls `fn` when `signal` aborts (at once if it has); returns what stops listening. */
+export function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
+  // A listener added to a signal that has aborted is never called.
+  signal?.addEventListener('abort', fn);
+  if (signal?.aborted) fn();
+  return () => signal?.removeEventListener('abort', fn);
+}
+
+/** Makes `ctrl` abort when `caller` does, with its reason; returns what stops that. */
+export const follow = (caller: AbortSignal | undefined, ctrl: AbortController) =>
+  onAbort(caller, () => ctrl.abort(caller!.reason));
+
 /** `promise`, or a rejection with ABORTED as soon as `signal` aborts, whichever comes first. */
-export function abortable<T>(promise: T | Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return Promise.resolve(promise);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(ABORTED);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+export const abortable = <T>(promise: T | Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const stop = onAbort(signal, () => reject(ABORTED));
     Promise.resolve(promise).then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
+      (v) => (stop(), resolve(v)),
+      (e) => (stop(), reject(e)),
     );
   });
-}
 
 /**
  * Waits `ms`, or until `signal` aborts. It resolves either way: the next step
@@ -24,12 +32,6 @@ export function abortable<T>(promise: T | Promise<T>, signal: AbortSignal | unde
  */
 export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
   new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    if (signal?.aborted) done();
-    else signal?.addEventListener('abort', done);
+    const timer = setTimeout(() => (stop(), resolve()), ms);
+    const stop = onAbort(signal, () => (clearTimeout(timer), resolve()));
   });

@@ -16,6 +16,8 @@
 // other fetch gets a signal, aborted by the deadline and by the caller's.
 // Either way the attempt itself stops waiting as soon as the deadline passes.
 
+import { follow } from './abort.js';
+
 /** Rejection of `Deadline.race` when the deadline passes first. */
 const TIMED_OUT = Symbol('timed out');
 
@@ -53,10 +55,10 @@ type NodeProcess = { versions?: Record<string, string | undefined> };
 export class Deadline implements Dispatcher {
   expired = false;
   /** Cancels the request in flight: undici's abort, or the signal's controller. */
-  private cancel: Cancel | undefined;
-  private stopWaiting: ((reason: typeof TIMED_OUT) => void) | undefined;
-  private unlink: (() => void) | undefined;
-  private readonly timer: ReturnType<typeof setTimeout>;
+  declare private cancel: Cancel | undefined;
+  declare private stopWaiting: ((reason: typeof TIMED_OUT) => void) | undefined;
+  declare private unlink: (() => void) | undefined;
+  declare private readonly timer: ReturnType<typeof setTimeout>;
 
   constructor(ms: number) {
     this.timer = setTimeout(() => {
@@ -94,11 +96,7 @@ export class Deadline implements Dispatcher {
   signal(caller: AbortSignal | undefined): AbortSignal {
     const ctrl = new AbortController();
     this.cancel = (reason) => ctrl.abort(reason);
-    if (caller) {
-      const onAbort = () => ctrl.abort(caller.reason);
-      caller.addEventListener('abort', onAbort);
-      this.unlink = () => caller.removeEventListener('abort', onAbort);
-    }
+    this.unlink = follow(caller, ctrl);
     return ctrl.signal;
   }
 

@@ -28,7 +28,6 @@ import type {
   WithResponse,
 } from '../operation.js';
 import {
-  AstraAbortError,
   AstraError,
   AstraInvalidResponseError,
   callError,
@@ -343,30 +342,51 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     });
   }
 
-  /** A call, start to end: `prepare` checks its arguments; every failure, those included, reaches onError once. */
-  function run(prepare: () => Call): Promise<WithResponse<unknown>> {
+  /**
+   * A call, start to end: `prepare` checks its arguments; every failure, those
+   * included, reaches onError once; with `deferReport`, when `report` is
+   * called with it (a page's failure when the consumer reaches it, a read's
+   * when it ends a wait).
+   */
+  function run(prepare: () => Call, deferReport = false): Promise<WithResponse<unknown>> {
     let k: Call;
     try {
       k = prepare();
     } catch (e) {
-      return Promise.reject(finalFailure(e, undefined));
+      return Promise.reject(finalFailure(e, undefined, deferReport));
     }
     const call = k;
     const onRetry =
       hooks?.onRetry &&
       ((error: AstraError, n: number, delayMs: number) => hook('onRetry', call, n, { error, delayMs }));
-    return withRetries(policyOf(call.op.method), (n) => attempt(call, n), call.signal, onRetry).catch((e: unknown) => {
-      throw finalFailure(e, call);
-    });
+    return withRetries(
+      policyOf(call.op.method),
+      (n) => attempt(call, n),
+      call.signal,
+      onRetry,
+      (e) => finalFailure(e, call, deferReport),
+    );
   }
 
-  /** What a call rejects with: a hook's own error as it is; anything else typed, and reported to onError. */
-  function finalFailure(e: unknown, k: Call | undefined): unknown {
+  /** What a call rejects with: a hook's own error as it is; anything else typed, and reported to onError (now, or by `report`). */
+  function finalFailure(e: unknown, k: Call | undefined, deferReport = false): unknown {
     if (e instanceof HookFailure) return e.error;
     const error = e instanceof AstraError ? e : configError('arguments', e instanceof Error ? e.message : String(e));
-    reportError(error, k);
+    if (deferReport) unreported.set(error, k);
+    else reportError(error, k);
     return error;
   }
+
+  /** The calls of failures run with `deferReport`, until `report` reports them. */
+  const unreported = new WeakMap<AstraError, Call | undefined>();
+  /**
+   * Reports `error` to onError (a failure of a call run with `deferReport`
+   * with its call; not a hook's own error), and throws it.
+   */
+  const report = (error: unknown): never => {
+    if (error instanceof AstraError) reportError(error, unreported.get(error));
+    throw error;
+  };
 
   const send = (
     op: OperationDescriptor,
@@ -377,13 +397,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     url?: () => string,
   ) => run(() => prepare(op, ids, input, decode, opts, url));
 
-  /** The signals waitFor gives its reads. */
-  const waitSignals = new WeakSet<AbortSignal>();
-
   /** onError, for a call's final failure; a throwing onError cannot replace the error. */
   function reportError(error: AstraError, k: Call | undefined): void {
-    // waitFor's reads end by its own abort (deadline or caller); waitFor reports the outcome once.
-    if (error instanceof AstraAbortError && k?.signal && waitSignals.has(k.signal)) return;
     try {
       hooks?.onError?.({ error, request: error.request ?? (k && contextOf(k).request), attempt: k?.attempt ?? 0 });
     } catch {
@@ -435,9 +450,16 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         reportError(error, k);
         return error;
       };
-      const fetchPage = (continueToken: string | undefined) =>
-        send(op, ids, undefined, 'json', opts, pageUrl(continueToken)).then((r) => r.data);
-      return createPager(op, query as CollectionQuery<any, any> | undefined, fetchPage, config.maxPages, fail);
+      return createPager(op, query as CollectionQuery<any, any> | undefined, {
+        fetch: (continueToken, signal) =>
+          run(() => prepare(op, ids, undefined, 'json', { ...opts, signal }, pageUrl(continueToken)), true).then(
+            (r) => r.data,
+          ),
+        reached: report,
+        fail,
+        signal: opts?.signal,
+        maxPages: config.maxPages,
+      });
     },
     get: (op, ids, opts, query) => resultOf(send(op, ids, undefined, undefined, opts, withQuery(op, ids, query))),
     create: (op, ids, body, opts, query) => resultOf(send(op, ids, body, undefined, opts, withQuery(op, ids, query))),
@@ -453,11 +475,10 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       ),
     delete: (op, ids, opts, query) => resultOf(send(op, ids, undefined, 'none', opts, withQuery(op, ids, query))),
     waitFor: (op, ids, opts) => {
-      const read = (o: RequestOptions & { signal: AbortSignal }) => {
-        waitSignals.add(o.signal);
-        return resultOf<{ state?: unknown }>(send(op, ids, undefined, undefined, o));
-      };
-      return waitFor(read, op, ids, opts, (e) => reportError(e, undefined)) as Promise<any>;
+      // A read's failure is reported by waitFor, if it ends the wait.
+      const read = (o: RequestOptions & { signal: AbortSignal }) =>
+        resultOf<{ state?: unknown }>(run(() => prepare(op, ids, undefined, undefined, o, undefined), true));
+      return waitFor(read, op, ids, opts, report) as Promise<any>;
     },
     async raw(request) {
       // Read once: every attempt sends the same bytes.

@@ -224,6 +224,29 @@ describe('waitFor', () => {
     await expect(q).rejects.toBeInstanceOf(AstraAbortError);
   });
 
+  it('a read that ends the wait (a 404, the caller’s abort during the read) is reported to onError once', async () => {
+    const reported: unknown[] = [];
+    const hooks = { onError: (e: { error: unknown }) => void reported.push(e.error) };
+    server.handle((_req, res) => problem(res, 404, 3));
+    const missing = await runtimeFor(server, { hooks })
+      .waitFor(getBackup, ['a1', 'b1'], { until: 'completed' })
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(reported).toEqual([missing]);
+
+    reported.length = 0;
+    server.handle(() => {}); // never answers: the abort lands during the read
+    const ctrl = new AbortController();
+    const q = runtimeFor(server, { hooks })
+      .waitFor(getBackup, ['a1', 'b1'], { until: 'completed', signal: ctrl.signal })
+      .catch((e: unknown) => e);
+    await server.arrived(1);
+    ctrl.abort();
+    const aborted = await q;
+    expect(aborted).toBeInstanceOf(AstraAbortError);
+    expect(reported).toEqual([aborted]);
+  });
+
   it('checks its options', async () => {
     const rt = createRuntime({ baseUrl: server.baseUrl, accountId: ACCOUNT, token: TOKEN });
     await expect(rt.waitFor(getBackup, ['a1', 'b1'], { until: [] as never })).rejects.toBeInstanceOf(AstraConfigError);
