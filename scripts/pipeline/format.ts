@@ -13,8 +13,8 @@
 // - the TypeScript modules the renderer marks as laid out in prettier's form
 //   (RenderedFiles.prettierForm: the model and client modules, models/index.ts,
 //   index.ts, problems.ts). The views print each construct through
-//   render/layout.ts, a copy of prettier's own layout algorithm fed the
-//   documents prettier builds for those constructs, and mark a module only
+//   render/layout.ts: prettier's own document printer (prettier/doc) fed
+//   the documents prettier's TypeScript printer builds for those constructs, and mark a module only
 //   when every construct in it is one they lay out (see Vouch). Such a
 //   module still goes through prettier when the configuration is not the one
 //   the layouts reproduce (PRETTIER_FORM), or when a line of code is longer

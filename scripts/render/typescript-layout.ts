@@ -306,5 +306,5 @@ export function importDoc(names: string[], from: string, typeOnly: boolean): Doc
  * left to the format stage's checks (a line over printWidth goes through prettier).
  */
 export function importStatement(names: string[], from: string, typeOnly: boolean): string {
-  return print(importDoc(names, from, typeOnly), { printWidth: PRETTIER_FORM.printWidth, refuse: () => {} });
+  return print(importDoc(names, from, typeOnly), { printWidth: PRETTIER_FORM.printWidth });
 }
