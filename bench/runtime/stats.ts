@@ -25,17 +25,8 @@ export function medianInterval(xs: readonly number[]): { low: number; high: numb
   return { low: s[low]!, high: s[high]! };
 }
 
-/** A deterministic pseudo-random sequence in [0, 1) (mulberry32), so that a run's orders can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+// The simulator's fault harness has the seeded generator the rounds are shuffled with.
+export { seededRandom } from '../../src/testing/faults.js';
 
 /** `xs` in a random order (Fisher–Yates). */
 export function shuffled<T>(xs: readonly T[], random: () => number): T[] {
