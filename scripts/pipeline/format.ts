@@ -29,8 +29,13 @@
 //   wrote it;
 // - the markdown docs are written line by line by the templates (prettier
 //   would only pad table columns, which makes diffs noisier).
+//
+// prettier itself is loaded only when some file needs it: the config is read
+// as the JSON it is (prettier's resolution when it has overrides or is not
+// JSON), so a generation whose modules are all vouched for never loads it.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as prettier from 'prettier';
+import type * as Prettier from 'prettier';
 import type { FileMap } from '../util/files.ts';
 import { openFormatCache } from './format-cache.ts';
 import { printJsonLikePrettier } from '../render/prettier-json.ts';
@@ -58,15 +63,21 @@ export interface FormatOptions {
 
 export async function format(files: RenderedFiles, options: FormatOptions): Promise<FileMap> {
   const { configFile, steps = inProcessSteps() } = options;
-  const config = (await prettier.resolveConfig(configFile, { config: configFile })) ?? {};
+  const config = await prettierConfig(configFile);
   const vouched = reproducesConfig(config) ? (files.prettierForm ?? new Set<string>()) : new Set<string>();
-  const cache = openFormatCache(options.cacheDir ?? null, JSON.stringify([prettier.version, 'babel-ts', config]));
+  const pending = [...files.keys()].filter(
+    (name) =>
+      needsPrettier(name) && !(vouched.has(name) && inPrettierWidth(files.get(name)!, PRETTIER_FORM.printWidth)),
+  );
+  const prettier = pending.length ? await import('prettier') : null;
+  const cache = openFormatCache(
+    prettier && (options.cacheDir ?? null),
+    JSON.stringify([prettier?.version, 'babel-ts', config]),
+  );
   const done = new Map<string, string>();
   const keys = new Map<string, string>();
   const queue: string[] = [];
-  for (const name of files.keys()) {
-    if (!needsPrettier(name)) continue;
-    if (vouched.has(name) && inPrettierWidth(files.get(name)!, PRETTIER_FORM.printWidth)) continue;
+  for (const name of pending) {
     const key = cache.key(path.basename(name), files.get(name)!);
     const hit = cache.get(key);
     if (hit !== undefined) done.set(name, hit);
@@ -100,7 +111,7 @@ export async function format(files: RenderedFiles, options: FormatOptions): Prom
   };
   await Promise.all([thisThread(), workerThread()]);
   for (const [name, key] of keys) cache.set(key, done.get(name)!);
-  cache.save();
+  if (prettier) cache.save();
 
   const out: FileMap = new Map(files);
   for (const [name, text] of files) {
@@ -112,9 +123,22 @@ export async function format(files: RenderedFiles, options: FormatOptions): Prom
   return out;
 }
 
+/** The options in `configFile` for TypeScript files: its JSON, or prettier's own resolution of anything else. */
+async function prettierConfig(configFile: string): Promise<Prettier.Options> {
+  if (configFile.endsWith('.json')) {
+    const parsed = JSON.parse(readFileSync(configFile, 'utf8')) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !('overrides' in parsed))
+      return parsed as Prettier.Options;
+  }
+  // Resolved for a TypeScript file beside the config, so overrides for `*.ts` apply.
+  const prettier = await import('prettier');
+  const typescriptFile = path.join(path.dirname(configFile), 'generated.ts');
+  return (await prettier.resolveConfig(typescriptFile, { config: configFile })) ?? {};
+}
+
 /** Whether prettier's options are those the layouts reproduce (other options prettier defaults are left unset). */
-function reproducesConfig(config: prettier.Options): boolean {
-  const expected: prettier.Options = {
+function reproducesConfig(config: Prettier.Options): boolean {
+  const expected: Prettier.Options = {
     tabWidth: 2,
     useTabs: false,
     semi: true,
@@ -123,7 +147,7 @@ function reproducesConfig(config: prettier.Options): boolean {
     ...PRETTIER_FORM,
   };
   return (
-    Object.entries(expected).every(([key, value]) => (config[key as keyof prettier.Options] ?? value) === value) &&
+    Object.entries(expected).every(([key, value]) => (config[key as keyof Prettier.Options] ?? value) === value) &&
     Object.keys(config).every((key) => key in expected || key === 'proseWrap')
   );
 }
@@ -143,12 +167,12 @@ function inPrettierWidth(text: string, printWidth: number): boolean {
   return true;
 }
 
-async function formatJson(text: string, name: string, config: prettier.Options): Promise<string> {
+async function formatJson(text: string, name: string, config: Prettier.Options): Promise<string> {
   const printWidth = config.printWidth ?? 80;
-  return (
-    printJsonLikePrettier(JSON.parse(text), printWidth) ??
-    (await prettier.format(text, { ...config, parser: 'json', filepath: path.basename(name) }))
-  );
+  const printed = printJsonLikePrettier(JSON.parse(text), printWidth);
+  if (printed !== null) return printed;
+  const prettier = await import('prettier');
+  return prettier.format(text, { ...config, parser: 'json', filepath: path.basename(name) });
 }
 
 function rethrowFor(names: string[]) {

@@ -7,12 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
 
-// Warm the module cache (openapi-typescript by its CommonJS build, as
-// heavy-steps.mjs loads it); failures surface on first use instead.
+// Warm the module cache with openapi-typescript (by its CommonJS build, as
+// heavy-steps.mjs loads it); failures surface on first use instead. prettier
+// is loaded by the first formatting job, if one comes: the renderer lays out
+// generated TypeScript in prettier's form itself.
 try {
   createRequire(import.meta.url)('openapi-typescript');
 } catch {}
-import('prettier').catch(() => {});
 
 const steps = {
   rawTypes: (message) => printRawTypes(message.document),

@@ -143,6 +143,23 @@ describe("modules the renderer vouches for as prettier's form", () => {
       await prettier.format(rough, { printWidth: 100, singleQuote: true, trailingComma: 'all', parser: 'babel-ts' }),
     );
   });
+
+  it("go through prettier when the configuration's overrides change the options for TypeScript files", async () => {
+    // The config file is read as plain JSON only without overrides; with them, prettier resolves it per file.
+    const dir = path.join(scratch, 'overrides-config');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const withOverrides = path.join(dir, '.prettierrc.json');
+    const base = JSON.parse(readFileSync(configFile, 'utf8')) as object;
+    writeFileSync(
+      withOverrides,
+      JSON.stringify({ ...base, overrides: [{ files: '*.ts', options: { printWidth: 100 } }] }),
+    );
+    const out = await format(vouched(rough), { configFile: withOverrides, cacheDir: null });
+    expect(out.get('client/a.ts')).toBe(
+      await prettier.format(rough, { ...base, printWidth: 100, parser: 'babel-ts', filepath: 'a.ts' }),
+    );
+  });
 });
 
 describe('the format stage with a worker', () => {
