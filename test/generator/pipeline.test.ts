@@ -144,18 +144,6 @@ describe('--spec FILE --out DIR on a rejected spec', () => {
       { problems: 1, want: [`${at('yaml-alias-bomb')}:10:10: YAML could not be read: Excessive alias count`] },
     ],
     [
-      'unsupported-method-and-media-type',
-      {
-        problems: 4,
-        want: [
-          `${at('unsupported-method-and-media-type')}#/paths/~1things~1{id}/trace: TRACE operations are not supported: fetch refuses to send the method`,
-          `${at('unsupported-method-and-media-type')}#/paths/~1things/post/requestBody/content/application~1octet-stream: request body media type "application/octet-stream" is not supported: the SDK sends JSON (application/json, any +json), application/x-www-form-urlencoded or multipart/form-data`,
-          `${at('unsupported-method-and-media-type')}#/paths/~1things/post/requestBody/content/text~1plain: request body media type "text/plain" is not supported`,
-          `${at('unsupported-method-and-media-type')}#/components/requestBodies/XmlPatch/content/application~1xml: request body media type "application/xml" is not supported`,
-        ],
-      },
-    ],
-    [
       'problem-names-collide',
       {
         problems: 4,
