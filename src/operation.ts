@@ -5,7 +5,7 @@
 // runtime fix never changes generated/.
 
 // TRACE is not here: fetch refuses to send it (a forbidden method of the
-// Fetch standard), so the generator refuses a spec's TRACE operations.
+// Fetch standard), so the generator leaves a spec's TRACE operations out, with a warning.
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 /** Everything the runtime needs to know about one operation of the spec. */
