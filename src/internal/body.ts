@@ -22,7 +22,8 @@ export const isForm = (mediaType: string | undefined): boolean =>
 export function encodeBody(mediaType: string | undefined, body: unknown): BodyInit {
   if (mediaType && !isForm(mediaType) && !/[/+]json\s*(;|$)/i.test(mediaType)) {
     if (typeof body == 'string' || body instanceof Blob || body instanceof ArrayBuffer || body instanceof Uint8Array)
-      return body;
+      // BodyInit names Uint8Array<ArrayBuffer>; a Buffer is typed on ArrayBufferLike.
+      return body as BodyInit;
     throw configError('body', `expected a string, Blob, ArrayBuffer or Uint8Array to send as ${mediaType}`);
   }
   if (!isForm(mediaType)) {
