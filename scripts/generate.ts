@@ -55,6 +55,12 @@ export interface GenerateOptions {
    * node_modules/.cache/astra-control-sdk.
    */
   cacheDir?: string | null;
+  /**
+   * Told about what the spec declares that the client leaves out (a TRACE
+   * operation), each at its file and JSON pointer, once the spec is accepted.
+   * The CLI prints them on stderr.
+   */
+  onWarning?: (warning: Diagnostic) => void;
 }
 
 /** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark reads them). */
@@ -100,7 +106,8 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     // 2. validate (the own checks and swagger-parser's) and 3. model. A
     // model that cannot be built from a spec swagger-parser rejects is
     // reported as that rejection.
-    const problems: Diagnostic[] = ownChecks(spec);
+    const warnings: Diagnostic[] = [];
+    const problems: Diagnostic[] = ownChecks(spec, (w) => warnings.push(w));
     let model: ApiModel | undefined;
     let modelFailure: unknown;
     if (problems.length === 0) {
@@ -114,6 +121,7 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     problems.push(...swaggerParserDiagnostics(spec, await verdict));
     if (problems.length) throw new SpecError(problems);
     if (!model) throw modelFailure;
+    for (const w of warnings) options.onWarning?.(w);
     clock.mark('validate and model');
 
     // 4. render: the model through the templates; openapi-types.ts is openapi-typescript's.
@@ -180,7 +188,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
-    const files = await generate(args.spec, { worker: useWorker ? (options.worker ?? true) : false, out: args.out });
+    const files = await generate(args.spec, {
+      worker: useWorker ? (options.worker ?? true) : false,
+      out: args.out,
+      onWarning: (w) => console.error(`generate: warning: ${formatDiagnostic(w)}`),
+    });
     if (args.check) return reportCheck(args, files);
     writeOutput(args.out, files, { force: args.force });
     recordCache(projectRoot, args.out, inputs, files);

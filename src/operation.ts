@@ -5,7 +5,7 @@
 // runtime fix never changes generated/.
 
 // TRACE is not here: fetch refuses to send it (a forbidden method of the
-// Fetch standard), so the generator refuses a spec's TRACE operations.
+// Fetch standard), so the generator leaves a spec's TRACE operations out, with a warning.
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 /** Everything the runtime needs to know about one operation of the spec. */
@@ -26,9 +26,11 @@ export interface OperationDescriptor {
   readonly pathParams: readonly string[];
   /**
    * Media type of the request body, e.g. `application/astra-credential+json`.
-   * It says how the body is encoded: `application/x-www-form-urlencoded` as
+   * It says how the body is encoded: JSON (`application/json`, any `+json`,
+   * and when absent) as JSON text, `application/x-www-form-urlencoded` as
    * URLSearchParams, `multipart/form-data` as FormData (fetch then sets the
-   * Content-Type, with the multipart boundary), anything else as JSON.
+   * Content-Type, with the multipart boundary), anything else (XML, plain
+   * text, an octet stream) as given: a RawBody.
    */
   readonly requestMediaType?: string;
   /**
@@ -192,6 +194,14 @@ export type BodyInput<B> = B extends { type?: unknown; version?: infer V }
   : B;
 
 /**
+ * A request body in a media type that is neither JSON nor a form
+ * (`application/octet-stream`, `text/plain`, `application/xml`…): what fetch
+ * sends as it is, with the declared media type as Content-Type. A Blob's own
+ * `type` does not override it.
+ */
+export type RawBody = string | Blob | ArrayBuffer | Uint8Array;
+
+/**
  * A body member the spec requires to be a non-empty map (a credential's
  * `keyStore`): `{}` is a compile error. No plain type refuses `{}` while
  * accepting any key, so the generated method infers the member's own type `M`.
@@ -213,7 +223,8 @@ export interface Runtime {
   /**
    * Sends `body` (none when it is undefined: an action the spec declares no
    * body for). A JSON body may be any JSON value (an object, an array, a
-   * string…); a form or multipart body is an object of fields.
+   * string…); a form or multipart body is an object of fields; a body in any
+   * other media type is a RawBody, sent as it is.
    */
   create<T>(
     op: OperationDescriptor,

@@ -1,11 +1,12 @@
 // Stage 3, model: turn the bundled document into the ApiModel. Each builder
 // below says which part of the spec it reads and which Astra quirk it absorbs.
 import { createHash } from 'node:crypto';
-import { type Json, type JsonObject, HTTP_METHODS, isObject, resolvePointer } from '../util/json.ts';
+import { type Json, type JsonObject, isObject, resolvePointer } from '../util/json.ts';
+import { SENT_METHODS } from './methods.ts';
 import { compareText, sortBy } from '../util/order.ts';
 import { camelCase, fileStem, identifier, schemaTypeNames, typeName, uniqueNames } from './naming.ts';
 import { buildProblems, catalogueEntries } from './problems.ts';
-import { chooseRequestMediaType } from './media-types.ts';
+import { RAW_BODY_TYPE, chooseRequestMediaType } from './media-types.ts';
 import {
   type SchemaContext,
   docOf,
@@ -95,7 +96,7 @@ export function buildTags(doc: JsonObject): TagModel[] {
   }
   for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
     const pathItem = deref(item, doc);
-    for (const m of HTTP_METHODS) {
+    for (const m of SENT_METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
       const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : DEFAULT_TAG;
@@ -143,7 +144,7 @@ export function buildOperations(doc: JsonObject, ctx: SchemaContext, _tags?: Tag
     const pathItem = deref(paths[path], doc);
     const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
     const action = isActionPath(path, pathItem, sorted);
-    for (const m of HTTP_METHODS) {
+    for (const m of SENT_METHODS) {
       const op = pathItem[m];
       if (!isObject(op)) continue;
       out.push(buildOperation(doc, ctx, path, m, op, shared, action && m !== 'get'));
@@ -272,9 +273,11 @@ function buildOperation(
   let requestBody: OperationModel['requestBody'] = null;
   let bodySchema: Json | undefined;
   if (body && isObject(body.content)) {
-    // Validation refuses a body with no media type the runtime can send.
     const chosen = chooseRequestMediaType(Object.keys(body.content));
-    if (chosen) {
+    if (chosen?.encoding === 'raw') {
+      // Sent as given: its schema (a binary string, XML…) types nothing the caller passes.
+      requestBody = { ...chosen, type: RAW_BODY_TYPE, required: body.required === true, nonEmptyMaps: [] };
+    } else if (chosen) {
       const media = body.content[chosen.mediaType];
       bodySchema = isObject(media) ? media.schema : undefined;
       requestBody = {

@@ -6,8 +6,11 @@ import type { BodyEncoding } from './media-types.ts';
 /** A TypeScript-independent description of a schema's shape. */
 export type TypeNode =
   | { kind: 'ref'; name: string }
-  /** `Blob`: a file field of a multipart body (a binary string in the spec). */
-  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'Blob' }
+  /**
+   * `Blob`: a file field of a multipart body (a binary string in the spec).
+   * `RawBody`: a body sent as given (the runtime's type, media-types.ts).
+   */
+  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'Blob' | 'RawBody' }
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'array'; items: TypeNode }
   | { kind: 'object'; properties: PropertyModel[]; additional: TypeNode | null }
@@ -151,7 +154,7 @@ export interface OperationModel {
   requestBody: {
     /** The media type sent, among those declared (media-types.ts chooses). */
     mediaType: string;
-    /** How the runtime encodes it: JSON, a URL-encoded form, or multipart form data. */
+    /** How the runtime encodes it: JSON, a URL-encoded form, multipart form data, or as given. */
     encoding: BodyEncoding;
     type: TypeNode;
     required: boolean;

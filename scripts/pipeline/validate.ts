@@ -4,29 +4,33 @@
 //
 // Own checks: supported OpenAPI version; duplicate operationIds and
 // equivalent path templates (both sites named); $ref cycles that never reach
-// content; nesting deeper than the generator will follow; TRACE operations
-// and request bodies in media types the runtime cannot send; schemas that contain themselves with no object in
-// between (no finite TypeScript type); problem catalogue entries whose
-// constant names collide (a shared title without a qualifier). (Unresolvable and
-// non-local $refs are already refused, with every referring site, by load.)
+// content; nesting deeper than the generator will follow; schemas that
+// contain themselves with no object in between (no finite TypeScript type);
+// problem catalogue entries whose constant names collide (a shared title
+// without a qualifier). (Unresolvable and non-local $refs are already refused,
+// with every referring site, by load.) Warnings, for a spec that is still
+// generated: operations left out for their method (model/methods.ts).
 import type { SwaggerParserFailure } from './heavy-steps.mjs';
 import { type Diagnostic, pointerOf } from '../util/diagnostics.ts';
 import { HTTP_METHODS, decodePointerToken, isObject } from '../util/json.ts';
 import type { Json, JsonObject, LoadedSpec, SourceFile } from './load.ts';
 import { MAX_DEPTH, realpathSync, refTargetFile, resolvePointer, versionProblem } from './load.ts';
 import { nameSourceOf, problemNameCollisions } from '../model/problems.ts';
-import { chooseRequestMediaType } from '../model/media-types.ts';
+import { SENT_METHODS, leftOutReason } from '../model/methods.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
-/** The project's own checks, over the source files (file and pointer known exactly). */
-export function ownChecks(spec: LoadedSpec): Diagnostic[] {
+/**
+ * The project's own checks, over the source files (file and pointer known
+ * exactly): the problems, returned; warnings go to `onWarning`.
+ */
+export function ownChecks(spec: LoadedSpec, onWarning?: (warning: Diagnostic) => void): Diagnostic[] {
   const root = spec.files.get(spec.rootFile)!;
   const unsupported = versionProblem(root);
   if (unsupported) return [unsupported];
   const diagnostics: Diagnostic[] = [];
   checkRefCycles(spec, diagnostics);
-  checkOperations(spec, diagnostics);
+  checkOperations(spec, diagnostics, onWarning);
   checkSchemaCycles(spec, diagnostics);
   checkProblemNames(spec, diagnostics);
   return diagnostics;
@@ -142,7 +146,8 @@ function follow(
   return null;
 }
 
-function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
+function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[], onWarning?: (d: Diagnostic) => void): void {
+  const sent = new Set<string>(SENT_METHODS);
   const root = spec.files.get(spec.rootFile)!;
   const doc = root.content as JsonObject;
   const paths = isObject(doc.paths) ? doc.paths : {};
@@ -162,17 +167,11 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
     if (!item) continue;
     for (const m of HTTP_METHODS) {
       const op = item.node[m];
-      if (isObject(op) && m === 'trace') {
-        diagnostics.push({
-          file: item.file.display,
-          pointer: `${item.pointer}/${m}`,
-          message:
-            'TRACE operations are not supported: fetch refuses to send the method (a forbidden method of the Fetch standard), so the SDK could not call it',
-        });
+      if (!isObject(op)) continue;
+      if (!sent.has(m)) {
+        onWarning?.({ file: item.file.display, pointer: `${item.pointer}/${m}`, message: leftOutReason(m) });
         continue;
       }
-      if (!isObject(op)) continue;
-      checkRequestMediaTypes(spec, item.file, `${item.pointer}/${m}`, op, diagnostics);
       if (typeof op.operationId !== 'string') continue;
       const site = `${item.file.display}${item.pointer}/${m}`;
       const previous = ids.get(op.operationId);
@@ -184,34 +183,6 @@ function checkOperations(spec: LoadedSpec, diagnostics: Diagnostic[]): void {
         });
       } else ids.set(op.operationId, site);
     }
-  }
-}
-
-/**
- * A request body must declare a media type the runtime can send (JSON, a
- * URL-encoded form, multipart form data): sending another in one of those
- * encodings would be wrong, so such a body is refused at its media types.
- */
-function checkRequestMediaTypes(
-  spec: LoadedSpec,
-  file: SourceFile,
-  opPointer: string,
-  op: JsonObject,
-  diagnostics: Diagnostic[],
-): void {
-  const body = follow(spec, file, `${opPointer}/requestBody`, op.requestBody);
-  if (!body || !isObject(body.node.content)) return;
-  const mediaTypes = Object.keys(body.node.content);
-  if (!mediaTypes.length || chooseRequestMediaType(mediaTypes)) return;
-  for (const mediaType of mediaTypes) {
-    const pointer = `${body.pointer}${pointerOf(['content', mediaType]).slice(1)}`;
-    // A shared body ($ref from several operations) is reported once.
-    if (diagnostics.some((d) => d.file === body.file.display && d.pointer === pointer)) continue;
-    diagnostics.push({
-      file: body.file.display,
-      pointer,
-      message: `request body media type ${JSON.stringify(mediaType)} is not supported: the SDK sends JSON (application/json, any +json), application/x-www-form-urlencoded or multipart/form-data; declare one of those beside it`,
-    });
   }
 }
 

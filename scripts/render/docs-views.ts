@@ -385,6 +385,8 @@ function sdkFillsSentence(op: OperationModel): string {
   const encoding = op.requestBody?.encoding;
   if (encoding === 'form' || encoding === 'multipart')
     return `The SDK sends the fields as ${c(op.requestBody!.mediaType)} (${encoding === 'form' ? c('URLSearchParams') : `${c('FormData')}; a ${c('Blob')} or ${c('File')} is a file part`}): an array is one field per value, an object its JSON text.`;
+  if (encoding === 'raw')
+    return `The SDK sends the body as given (a string, ${c('Blob')}, ${c('ArrayBuffer')} or ${c('Uint8Array')}) with Content-Type ${c(op.requestBody!.mediaType)}.`;
   if (!parts.length) return '';
   return `The SDK fills ${parts.join(' and ')}, and sends ${c(op.requestBody!.mediaType)}.`;
 }

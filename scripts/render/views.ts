@@ -329,7 +329,8 @@ function runtimeTypesOf(operations: OperationModel[]): Set<string> {
       names.add('Pager');
       if (op.query.collection.length) names.add('ListQuery').add('Selected');
     } else names.add('ApiPromise');
-    if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
+    if (op.requestBody?.encoding === 'raw') names.add('RawBody');
+    else if (op.kind === 'create' || op.kind === 'update') names.add('BodyInput');
     if (nonEmptyMapsOf(op).length) names.add('NonEmptyMap');
     if ((op.kind === 'update' || op.kind === 'delete' || op.verb === 'patch') && op.conditional)
       names.add('ConditionalRequestOptions');
@@ -406,7 +407,9 @@ function methodShape(op: OperationModel, descriptor: string, vouch: Vouch): Meth
     if (result.name === null) vouch.refuse(`${op.id}: keyof or an index on a type that is not a name`);
   }
   const body = op.requestBody ? typeText(op.requestBody.type, types) : null;
-  const input = body && (op.kind === 'create' || op.kind === 'update') ? bodyInput(op, body) : null;
+  // A raw body is passed as it is sent: no members for the runtime to fill.
+  const fillable = op.requestBody?.encoding !== 'raw' && (op.kind === 'create' || op.kind === 'update');
+  const input = body && fillable ? bodyInput(op, body) : null;
   const ids = op.args.filter((a) => a.role === 'id').map((a) => a.name);
   const params = ids.length + (body || op.kind === 'create' || op.kind === 'update' ? 1 : 0) + (queryArg ? 1 : 0) + 1;
   if (params === 1 && answer && answer.kind !== 'ref' && answer.kind !== 'primitive')

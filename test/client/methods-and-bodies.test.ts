@@ -1,14 +1,16 @@
-// Clients generated from the http-methods, form-bodies and array-bodies
-// fixtures (their golden trees, which the golden test keeps equal to the
+// Clients generated from the http-methods, form-bodies, array-bodies and
+// raw-bodies fixtures (their golden trees, which the golden test keeps equal to the
 // generator's output and tsc --strict type-checks), called against a real
 // HTTP server on 127.0.0.1: the method, headers, body bytes and encoding the
 // server receives, and what each call resolves to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/internal/runtime.js';
-import { ServiceUnavailableError } from '../../src/errors.js';
+import { AstraConfigError, ServiceUnavailableError } from '../../src/errors.js';
 import { createResourceTree as petRegistry } from '../fixtures/http-methods/expected/index.js';
 import { createResourceTree as petForms } from '../fixtures/form-bodies/expected/index.js';
 import { createResourceTree as petBatches } from '../fixtures/array-bodies/expected/index.js';
+import { createResourceTree as fileStore } from '../fixtures/raw-bodies/expected/index.js';
+import type { RawBody } from '../../src/operation.js';
 import { json, startServer, type TestServer } from '../runtime/support/server.js';
 
 let server: TestServer;
@@ -163,6 +165,85 @@ describe('bodies and answers that are not objects (array-bodies)', () => {
     expect(server.requests.map((r) => `${r.method} ${r.url.pathname} ${r.body}`)).toEqual([
       'POST /pets/p1/tags ["calm","old"]',
       'POST /pets/p1/rename "Max \\"the dog\\""',
+    ]);
+  });
+});
+
+describe('bodies in other media types, sent as given (raw-bodies)', () => {
+  // Bytes that are not UTF-8 (0xff, a lone 0x80) and would not survive a text or JSON round trip.
+  const bytes = Uint8Array.of(0x00, 0xff, 0x80, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a);
+  const stored = (_req: unknown, res: Parameters<Parameters<TestServer['handle']>[0]>[1]) =>
+    json(res, 201, { id: 'f1', size: 9 });
+
+  it.each<[string, () => RawBody]>([
+    ['a Uint8Array', () => bytes],
+    ['an ArrayBuffer', () => bytes.slice().buffer],
+    ['a Blob (its own type does not replace the declared one)', () => new Blob([bytes], { type: 'image/png' })],
+    ['a Buffer', () => Buffer.from(bytes)],
+  ])('an octet-stream upload of %s sends exactly its bytes', async (_name, body) => {
+    server.handle(stored);
+    await expect(fileStore(runtime()).files.create(body())).resolves.toEqual({ id: 'f1', size: 9 });
+    const req = server.requests[0]!;
+    expect(`${req.method} ${req.url.pathname} ${req.headers['content-type']}`).toBe(
+      'POST /files application/octet-stream',
+    );
+    expect([...req.bytes]).toEqual([...bytes]);
+  });
+
+  it('plain text and XML are sent as the caller wrote them (not JSON strings), with the declared Content-Type', async () => {
+    server.handle((req, res) => (req.method === 'PATCH' ? json(res, 200, { id: 'f1', size: 9 }) : noContent(res)));
+    const files = fileStore(runtime()).files;
+    const note = 'Größe: "9 bytes"\n\tnext line';
+    const xml = '<?xml version="1.0"?>\n<metadata owner="rex &amp; co"><tag>x</tag></metadata>';
+    await expect(files.putNote('f1', note)).resolves.toBeUndefined();
+    await expect(files.patchMetadata('f1', xml)).resolves.toEqual({ id: 'f1', size: 9 });
+    expect(server.requests.map((r) => `${r.method} ${r.url.pathname} ${r.headers['content-type']}`)).toEqual([
+      'PUT /files/f1/note text/plain; charset=utf-8',
+      'PATCH /files/f1/metadata application/xml',
+    ]);
+    expect(server.requests[0]!.bytes.equals(Buffer.from(note, 'utf8'))).toBe(true);
+    expect(server.requests[1]!.bytes.equals(Buffer.from(xml, 'utf8'))).toBe(true);
+  });
+
+  it('a body declared as JSON and as XML is sent as JSON', async () => {
+    server.handle((_req, res) => noContent(res));
+    await fileStore(runtime()).files.update('f1', { id: 'f1', size: 9 });
+    const req = server.requests[0]!;
+    expect(`${req.headers['content-type']} ${req.body}`).toBe('application/json {"id":"f1","size":9}');
+  });
+
+  it('a raw POST is never retried; a raw PUT is, with the same bytes each time', async () => {
+    let calls = 0;
+    server.handle((_req, res) => (calls++ === 0 ? (res.writeHead(503), res.end()) : noContent(res)));
+    const files = fileStore(runtime(2)).files;
+    await expect(files.create(bytes)).rejects.toBeInstanceOf(ServiceUnavailableError);
+    calls = 0;
+    await expect(files.putNote('f1', new Blob(['twice']))).resolves.toBeUndefined();
+    expect(server.requests.map((r) => `${r.method} ${r.url.pathname} ${r.body}`)).toEqual([
+      'POST /files \x00\ufffd\ufffd\ufffdPNG\r\n',
+      'PUT /files/f1/note twice',
+      'PUT /files/f1/note twice',
+    ]);
+  });
+
+  it('a value fetch would not send as it is (an object) is a config error, and nothing is sent', async () => {
+    server.handle(stored);
+    const notRaw = { size: 9 } as unknown as RawBody;
+    const call = fileStore(runtime()).files.create(notRaw);
+    await expect(call).rejects.toBeInstanceOf(AstraConfigError);
+    await expect(call).rejects.toThrow(
+      'expected a string, Blob, ArrayBuffer or Uint8Array to send as application/octet-stream',
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('the TRACE operation is left out of the client; the GET beside it is there', () => {
+    expect(Object.keys(fileStore(runtime()).files).sort()).toEqual([
+      'create',
+      'get',
+      'patchMetadata',
+      'putNote',
+      'update',
     ]);
   });
 });

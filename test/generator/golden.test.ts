@@ -24,6 +24,7 @@ const FEATURES = [
   'pagination',
   'problem-catalogue',
   'query-parameters',
+  'raw-bodies',
   'recursive-schema',
   'resource-docs',
   'secrets',

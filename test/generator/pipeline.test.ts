@@ -144,18 +144,6 @@ describe('--spec FILE --out DIR on a rejected spec', () => {
       { problems: 1, want: [`${at('yaml-alias-bomb')}:10:10: YAML could not be read: Excessive alias count`] },
     ],
     [
-      'unsupported-method-and-media-type',
-      {
-        problems: 4,
-        want: [
-          `${at('unsupported-method-and-media-type')}#/paths/~1things~1{id}/trace: TRACE operations are not supported: fetch refuses to send the method`,
-          `${at('unsupported-method-and-media-type')}#/paths/~1things/post/requestBody/content/application~1octet-stream: request body media type "application/octet-stream" is not supported: the SDK sends JSON (application/json, any +json), application/x-www-form-urlencoded or multipart/form-data`,
-          `${at('unsupported-method-and-media-type')}#/paths/~1things/post/requestBody/content/text~1plain: request body media type "text/plain" is not supported`,
-          `${at('unsupported-method-and-media-type')}#/components/requestBodies/XmlPatch/content/application~1xml: request body media type "application/xml" is not supported`,
-        ],
-      },
-    ],
-    [
       'problem-names-collide',
       {
         problems: 4,
@@ -229,6 +217,79 @@ describe('--spec FILE --out DIR on a good spec', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('no-op');
     expect(listFiles(out)).toEqual(sortBy(files.keys(), (f) => f));
+  });
+
+  it('a TRACE operation is left out with a located warning on stderr, in its own file through a $ref; the rest is generated', async () => {
+    const dir = path.join(group, 'trace-spec');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: {title: Echo, version: 1.0.0}',
+        'paths:',
+        '  /echo:',
+        '    get: {operationId: getEcho, responses: {"204": {description: OK.}}}',
+        '    trace: {operationId: traceEcho, responses: {"200": {description: OK.}}}',
+        "  /items/{id}: {$ref: './items.yaml#/item'}",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'items.yaml'),
+      [
+        'item:',
+        '  parameters: [{name: id, in: path, required: true, schema: {type: string}}]',
+        '  get: {operationId: getItem, responses: {"204": {description: OK.}}}',
+        '  trace: {operationId: traceItem, responses: {"200": {description: OK.}}}',
+        '',
+      ].join('\n'),
+    );
+    const out = path.join(group, 'trace-out');
+
+    const run = await cli(['--spec', rel(path.join(dir, 'openapi.yaml')), '--out', rel(out)]);
+    expect(run.code).toBe(0);
+    const reason =
+      'TRACE operation left out: fetch refuses to send the method (a forbidden method of the Fetch standard)';
+    expect(run.err.split('\n')).toEqual([
+      `generate: warning: ${rel(dir)}/openapi.yaml#/paths/~1echo/trace: ${reason}, so the client has no method for it`,
+      `generate: warning: ${rel(dir)}/items.yaml#/item/trace: ${reason}, so the client has no method for it`,
+    ]);
+    expect(run.out).toMatch(/^generate: wrote \d+ files/);
+    const client = listFiles(out)
+      .filter((f) => f.startsWith('client/'))
+      .map((f) => readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
+    expect(client).toContain("method: 'GET'");
+    expect(client).not.toMatch(/trace/i);
+  });
+
+  it('generate() hands warnings to onWarning only for a spec it accepts', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: { file: string; pointer: string; message: string }) =>
+      void warnings.push(`${w.file}${w.pointer}`);
+    await generate(path.join(fixturesDir, 'raw-bodies/spec/openapi.yaml'), { onWarning });
+    expect(warnings).toEqual([
+      `${rel(path.join(fixturesDir, 'raw-bodies/spec/openapi.yaml'))}#/paths/~1files~1{fileId}/trace`,
+    ]);
+
+    const bad = path.join(group, 'trace-rejected.yaml');
+    writeFileSync(
+      bad,
+      [
+        'openapi: 3.1.0',
+        'info: {title: Echo, version: 1.0.0}',
+        'paths:',
+        '  /echo:',
+        '    get: {operationId: same, responses: {"204": {description: OK.}}}',
+        '    put: {operationId: same, responses: {"204": {description: OK.}}}',
+        '    trace: {operationId: traceEcho, responses: {"200": {description: OK.}}}',
+        '',
+      ].join('\n'),
+    );
+    warnings.length = 0;
+    await expect(generate(bad, { onWarning })).rejects.toThrow('duplicate operationId "same"');
+    expect(warnings).toEqual([]);
   });
 
   it('file names derived from spec text (tags and operationIds with ../ and /) stay inside the folder', async () => {

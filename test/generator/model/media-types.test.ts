@@ -1,4 +1,4 @@
-// Which request media types the runtime can send, and which one a method
+// How the runtime sends each request media type, and which one a method
 // sends when a body declares several.
 import { describe, expect, it } from 'vitest';
 import { chooseRequestMediaType, requestEncodingOf } from '../../../scripts/model/media-types.ts';
@@ -14,20 +14,21 @@ describe('requestEncodingOf', () => {
     ['application/x-www-form-urlencoded', 'form'],
     ['multipart/form-data', 'multipart'],
     ['multipart/form-data; boundary=x', 'multipart'],
-    ['application/xml', null],
-    ['text/plain', null],
-    ['application/octet-stream', null],
-    ['multipart/mixed', null],
-    ['*/*', null],
-    ['application/jsonl', null],
-    ['application/json-seq', null],
+    ['application/xml', 'raw'],
+    ['text/plain', 'raw'],
+    ['text/plain; charset=utf-8', 'raw'],
+    ['application/octet-stream', 'raw'],
+    ['multipart/mixed', 'raw'],
+    ['*/*', 'raw'],
+    ['application/jsonl', 'raw'],
+    ['application/json-seq', 'raw'],
   ])('%s → %s', (mediaType, want) => {
     expect(requestEncodingOf(mediaType)).toBe(want);
   });
 });
 
 describe('chooseRequestMediaType', () => {
-  it('prefers JSON, then a form, then multipart, each in code-unit order; null when none can be sent', () => {
+  it('prefers JSON, then a form, then multipart, then a raw type, each in code-unit order; null for none', () => {
     expect(chooseRequestMediaType(['multipart/form-data', 'application/x-www-form-urlencoded'])).toEqual({
       mediaType: 'application/x-www-form-urlencoded',
       encoding: 'form',
@@ -36,7 +37,14 @@ describe('chooseRequestMediaType', () => {
       mediaType: 'application/a+json',
       encoding: 'json',
     });
-    expect(chooseRequestMediaType(['application/xml', 'text/plain'])).toBeNull();
+    expect(chooseRequestMediaType(['text/plain', 'multipart/form-data'])).toEqual({
+      mediaType: 'multipart/form-data',
+      encoding: 'multipart',
+    });
+    expect(chooseRequestMediaType(['text/plain', 'application/xml'])).toEqual({
+      mediaType: 'application/xml',
+      encoding: 'raw',
+    });
     expect(chooseRequestMediaType([])).toBeNull();
   });
 });

@@ -9,7 +9,10 @@ export interface Recorded {
   method: string;
   url: URL;
   headers: http.IncomingHttpHeaders;
+  /** The body as UTF-8 text. */
   body: string;
+  /** The body's bytes exactly as received. */
+  bytes: Buffer;
   json: unknown;
 }
 
@@ -35,7 +38,8 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString('utf8');
       let parsed: unknown;
       try {
         parsed = body ? JSON.parse(body) : undefined;
@@ -47,6 +51,7 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
         url: new URL(req.url ?? '/', 'http://x'),
         headers: req.headers,
         body,
+        bytes,
         json: parsed,
       };
       requests.push(rec);
