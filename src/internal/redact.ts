@@ -30,8 +30,14 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** The body with each declared secret member replaced by the marker (a body that is not an object has no members). */
+/**
+ * The body with each declared secret member replaced by the marker (a body
+ * that is not an object has no members). Binary bodies (sent as given) show
+ * as their size: a copy would hold a key per byte.
+ */
 export function redactBody(body: unknown, secretFields: readonly string[] | undefined): unknown {
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return `[${body.byteLength} bytes]`;
+  if (body instanceof Blob) return `[${body.size} bytes]`;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const out: Record<string, unknown> = { ...body };
   for (const f of secretFields ?? []) if (f in out) out[f] = REDACTED;

@@ -226,6 +226,19 @@ describe('bodies in other media types, sent as given (raw-bodies)', () => {
     ]);
   });
 
+  it('a failed binary upload shows its body by size in the error, not byte by byte', async () => {
+    server.handle((_req, res) => (res.writeHead(400), res.end()));
+    const files = fileStore(runtime()).files;
+    for (const [body, size] of [
+      [new Uint8Array(100_000), 100_000],
+      [new ArrayBuffer(7), 7],
+      [new Blob(['twelve bytes']), 12],
+    ] as const) {
+      const error = (await files.create(body).catch((e: unknown) => e)) as { request?: { body?: unknown } };
+      expect(error.request?.body).toBe(`[${size} bytes]`);
+    }
+  });
+
   it('a value fetch would not send as it is (an object) is a config error, and nothing is sent', async () => {
     server.handle(stored);
     const notRaw = { size: 9 } as unknown as RawBody;
