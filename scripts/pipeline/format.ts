@@ -62,22 +62,38 @@ export interface FormatOptions {
 }
 
 export async function format(files: RenderedFiles, options: FormatOptions): Promise<FileMap> {
-  const { configFile, steps = inProcessSteps() } = options;
-  const config = await prettierConfig(configFile);
+  const config = await prettierConfig(options.configFile);
   const vouched = reproducesConfig(config) ? (files.prettierForm ?? new Set<string>()) : new Set<string>();
   const pending = [...files.keys()].filter(
     (name) =>
       needsPrettier(name) && !(vouched.has(name) && inPrettierWidth(files.get(name)!, PRETTIER_FORM.printWidth)),
   );
-  const prettier = pending.length ? await import('prettier') : null;
-  const cache = openFormatCache(
-    prettier && (options.cacheDir ?? null),
-    JSON.stringify([prettier?.version, 'babel-ts', config]),
-  );
+  const done = pending.length ? await formatWithPrettier(pending, files, config, options) : new Map<string, string>();
+
+  const out: FileMap = new Map(files);
+  for (const [name, text] of files) {
+    // Optional template sections leave blank-line runs in markdown, folded here.
+    if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
+    if (name.endsWith('.json')) out.set(name, await formatJson(text, name, config));
+  }
+  for (const [name, text] of done) out.set(name, text);
+  return out;
+}
+
+/** Prettier's output for `names`: from the format cache, or formatted on this thread and the worker. */
+async function formatWithPrettier(
+  names: string[],
+  files: FileMap,
+  config: Prettier.Options,
+  options: FormatOptions,
+): Promise<Map<string, string>> {
+  const { steps = inProcessSteps() } = options;
+  const prettier = await import('prettier');
+  const cache = openFormatCache(options.cacheDir ?? null, JSON.stringify([prettier.version, 'babel-ts', config]));
   const done = new Map<string, string>();
   const keys = new Map<string, string>();
   const queue: string[] = [];
-  for (const name of pending) {
+  for (const name of names) {
     const key = cache.key(path.basename(name), files.get(name)!);
     const hit = cache.get(key);
     if (hit !== undefined) done.set(name, hit);
@@ -111,16 +127,8 @@ export async function format(files: RenderedFiles, options: FormatOptions): Prom
   };
   await Promise.all([thisThread(), workerThread()]);
   for (const [name, key] of keys) cache.set(key, done.get(name)!);
-  if (prettier) cache.save();
-
-  const out: FileMap = new Map(files);
-  for (const [name, text] of files) {
-    // Optional template sections leave blank-line runs in markdown, folded here.
-    if (name.endsWith('.md')) out.set(name, text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n'));
-    if (name.endsWith('.json')) out.set(name, await formatJson(text, name, config));
-  }
-  for (const [name, text] of done) out.set(name, text);
-  return out;
+  cache.save();
+  return done;
 }
 
 /** The options in `configFile` for TypeScript files: its JSON, or prettier's own resolution of anything else. */

@@ -6,6 +6,7 @@ export interface SwaggerParserFailure {
   details?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
 }
 
+export declare function loadOpenapiTypescript(): unknown;
 export declare function printRawTypes(document: JsonObject): Promise<string>;
 export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;
 export declare function formatTypeScript(jobs: { filepath: string; text: string }[], config: object): Promise<string[]>;

@@ -14,6 +14,9 @@ import { createRequire } from 'node:module';
 // as compiling it (about 0.6 s of a generation on this machine).
 const require = createRequire(import.meta.url);
 
+/** openapi-typescript's CommonJS build (the worker calls this first, to load it while the main thread reads the spec). */
+export const loadOpenapiTypescript = () => require('openapi-typescript');
+
 /**
  * openapi-typescript's `paths`/`components` types for a bundled document, as
  * text: its own transform and printer over the document, with the options
@@ -29,7 +32,7 @@ const require = createRequire(import.meta.url);
  * is written into its members): pass a copy.
  */
 export async function printRawTypes(document) {
-  const { transformSchema, scanDiscriminators, resolveRef, astToString } = require('openapi-typescript');
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = loadOpenapiTypescript();
   const recursive = mayRecurseDirectly(document);
   const ast = transformSchema(document, transformOptions(document, { resolveRef, scanDiscriminators }));
   const text = astToString(ast);

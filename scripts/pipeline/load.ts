@@ -171,7 +171,7 @@ const PARSER_VERSIONS = ['js-yaml', 'yaml'].map(
   (name) => `${name}@${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`,
 );
 
-export function openParseCache(dir: string | null): ParseCache {
+export function openParseCache(dir: string): ParseCache {
   const salt = JSON.stringify(['parse-v1', PARSER_VERSIONS, MAX_DEPTH, MAX_ALIASES]);
   return openContentCache(dir, 'parse-cache-v1.json', salt, (v): v is Json => v !== undefined);
 }
@@ -411,9 +411,10 @@ export interface LoadOptions {
 
 /** Load stage: read and check every file, then bundle with swagger-parser. */
 export async function load(rootFile: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const cache = openParseCache(options.cacheDir ?? null);
+  // Without a folder there is nothing to find or keep: no file's text is hashed.
+  const cache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
   const { files, refs } = readSpecTree(rootFile, cache);
-  cache.save();
+  cache?.save();
   const rootReal = realpathSync(path.resolve(rootFile));
   const unsupported = versionProblem(files.get(rootReal)!);
   if (unsupported) throw new SpecError([unsupported]);

@@ -4,15 +4,13 @@
 // thread's load and validate. Plain JavaScript so it runs under any loader
 // (tsx, vitest, plain node). Inputs and outputs are structured clones.
 import { parentPort } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
+import { formatTypeScript, loadOpenapiTypescript, printRawTypes } from './heavy-steps.mjs';
 
-// Warm the module cache with openapi-typescript (by its CommonJS build, as
-// heavy-steps.mjs loads it); failures surface on first use instead. prettier
-// is loaded by the first formatting job, if one comes: the renderer lays out
-// generated TypeScript in prettier's form itself.
+// Warm the module cache with openapi-typescript; failures surface on first
+// use instead. prettier is loaded by the first formatting job, if one comes:
+// the renderer lays out generated TypeScript in prettier's form itself.
 try {
-  createRequire(import.meta.url)('openapi-typescript');
+  loadOpenapiTypescript();
 } catch {}
 
 const steps = {
