@@ -178,13 +178,25 @@ async function benchPerRequest(baseUrl: string) {
       once: () => fetch(url, { headers: rawHeaders, dispatcher: agent } as RequestInit).then((r) => r.json()),
     },
     {
-      name: 'raw fetch + per-request Deadline as dispatcher (adopted)',
-      once: () => {
+      name: 'raw fetch + a timer per request (setTimeout and clearTimeout, cancelling nothing)',
+      once: async () => {
+        const timer = setTimeout(() => {}, 30_000);
+        try {
+          return await (await fetch(url, { headers: rawHeaders })).json();
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    },
+    {
+      name: 'raw fetch + per-attempt Deadline as dispatcher, one shared timer (adopted)',
+      once: async () => {
         const deadline = new Deadline(30_000);
-        return deadline
-          .race(fetch(url, { headers: rawHeaders, dispatcher: deadline } as RequestInit))
-          .then((r) => r.json())
-          .finally(() => deadline.clear());
+        try {
+          return await (await fetch(url, { headers: rawHeaders, dispatcher: deadline } as RequestInit)).json();
+        } finally {
+          deadline.clear();
+        }
       },
     },
   ];

@@ -25,6 +25,12 @@ export interface CompiledOp {
   readonly parts: readonly (string | number)[];
   /** The request headers, Authorization included when the token is a constant string: the hot path sends this object as it is. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The same headers as fetch's init carries them: for Node's fetch a Headers
+   * object, which undici copies as it is where a record's every name and
+   * value is converted and checked again on every request.
+   */
+  readonly fetchHeaders: HeadersInit;
   readonly decode: Decode;
 }
 
@@ -52,6 +58,8 @@ export interface CompileEnv {
   accountId: string;
   /** Lower-cased client headers: user agent, and Authorization when the token is a constant string. */
   headers: Record<string, string>;
+  /** Whether requests go to Node's own fetch (deadline.ts `isNodeFetch`). */
+  nodeFetch: boolean;
 }
 
 export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp {
@@ -72,6 +80,7 @@ export function compileOp(op: OperationDescriptor, env: CompileEnv): CompiledOp 
     op,
     parts,
     headers,
+    fetchHeaders: env.nodeFetch ? new Headers(headers) : headers,
     // A HEAD answer has no body, whatever the spec says it would have been.
     decode:
       !accept || op.method === 'HEAD'

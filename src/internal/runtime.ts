@@ -67,7 +67,9 @@ interface Call {
   /** The body as the caller gave it (type and version filled), before encoding: what redacted copies show. */
   body: unknown;
   /** fetch's init; `dispatcher` is Node fetch's own option (deadline.ts). */
-  init: RequestInit & { headers: Record<string, string>; dispatcher?: Deadline };
+  init: RequestInit & { dispatcher?: Deadline };
+  /** The headers the attempt in flight sends, as a record (what redacted copies show). */
+  sent: Record<string, string>;
   decode: Decode;
   /** The token sent by the attempt in flight. */
   token: string | undefined;
@@ -117,7 +119,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   const headers = clientHeaders(config.headers, config.userAgent);
   // A constant token is baked into every operation's headers.
   if (!tokenFn) headers['authorization'] = authorizationValue(token);
-  const env = { baseUrl: config.baseUrl, accountId: config.accountId, headers };
+  const env = { baseUrl: config.baseUrl, accountId: config.accountId, headers, nodeFetch };
   const policy = (idempotent: boolean): RetryPolicy => ({
     ...config.retry,
     maxRetries: config.maxRetries,
@@ -140,7 +142,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         operationId: k.op.id,
         method: k.op.method,
         url: scrub(k.url),
-        headers: scrubHeaders(redactHeaders(k.init.headers), scrub),
+        headers: scrubHeaders(redactHeaders(k.sent), scrub),
         ...(k.body !== undefined && { body: scrubValue(redactBody(k.body, k.op.secretFields), scrub) }),
       },
     };
@@ -199,11 +201,12 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       signal,
       timeoutMs: opts?.timeoutMs === undefined ? config.timeoutMs : checkMs('options.timeoutMs', opts.timeoutMs, 0),
       headers: c.headers,
+      sent: c.headers,
       extraHeaders,
       attempt: 0,
       init: {
         method: op.method,
-        headers: c.headers as Record<string, string>,
+        headers: c.fetchHeaders,
         body: body === undefined ? undefined : encodeBody(op.requestMediaType, body),
         signal,
         redirect: 'manual',
@@ -222,7 +225,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       // every attempt, so that rotation works) or the call adds headers.
       if (tokenFn || k.extraHeaders) {
         if (tokenFn) k.token = await abortable(currentToken(token), signal);
-        k.init.headers = { ...k.headers, ...k.extraHeaders, authorization: authorizationValue(k.token) };
+        k.init.headers = k.sent = { ...k.headers, ...k.extraHeaders, authorization: authorizationValue(k.token) };
       }
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
@@ -232,7 +235,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         else k.init.signal = deadline.signal(signal);
       }
       const t0 = hooks?.onResponse && performance.now();
-      let res = await (deadline ? deadline.race(fetchFn(k.url, k.init)) : fetchFn(k.url, k.init));
+      // Node's fetch ends at the deadline by its dispatcher; another fetch may ignore its signal.
+      let res = await (deadline && !nodeFetch ? deadline.race(fetchFn(k.url, k.init)) : fetchFn(k.url, k.init));
       if (isRedirect(res.status)) res = await followRedirects(res, k);
       if (t0) {
         const ctx = contextOf(k);
@@ -428,6 +432,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       signal,
       timeoutMs: config.timeoutMs,
       headers,
+      sent: headers,
       extraHeaders: checkHeaders('headers', Object.fromEntries(request.headers)),
       attempt: 0,
       init: { method, headers, body, signal, redirect: 'manual' },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, problem, startServer, type TestServer } from './support/server.js';
 import { runtimeFor } from './support/runtime.js';
 import { getCredential, listCredentials } from './support/descriptors.js';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { AstraAbortError, AstraTimeoutError } from '../../src/errors.js';
 
 let server: TestServer;
@@ -135,5 +136,38 @@ describe('timeouts and abort', () => {
     })();
     await expect(p).rejects.toBeInstanceOf(AstraAbortError);
     expect(got).toHaveLength(1);
+  });
+
+  it('a timeout while the request waits for a connection ends it, and it is never sent', async () => {
+    // One connection per origin, held by a request the server never answers:
+    // the next request waits in undici's queue, where it has no abort yet.
+    const previous = getGlobalDispatcher();
+    const agent = new Agent({ connections: 1 });
+    setGlobalDispatcher(agent);
+    try {
+      server.handle((req, res) => {
+        if (req.headers['x-step'] === 'hold') return;
+        json(res, 200, { step: req.headers['x-step'] });
+      });
+      const rt = runtimeFor(server, { timeoutMs: 60_000 });
+      const holder = new AbortController();
+      const held = rt
+        .get(getCredential, ['c1'], { headers: { 'x-step': 'hold' }, signal: holder.signal })
+        .catch((e: unknown) => e);
+      await server.arrived(1);
+      const queued = await rt
+        .get(getCredential, ['c1'], { headers: { 'x-step': 'queued' }, timeoutMs: 100 })
+        .catch((e: unknown) => e);
+      expect(queued).toBeInstanceOf(AstraTimeoutError);
+      holder.abort();
+      expect(await held).toBeInstanceOf(AstraAbortError);
+      // The pool takes its queue in order: the timed-out request reaches a
+      // connection before this one, and is dropped there unsent.
+      expect(await rt.get(getCredential, ['c1'], { headers: { 'x-step': 'after' } })).toEqual({ step: 'after' });
+      expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['hold', 'after']);
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
   });
 });
