@@ -193,9 +193,9 @@ class Relay implements DispatchHandler {
  * duration (armed in order, so due in order); the timer is set again only
  * when a deadline falls due before the one it is set for, and when it fires.
  * A superseded timer is left to fire and ignored rather than cleared, so that
- * a test's fake timers never meet a real one. (Node truncates a timer's delay
- * to whole milliseconds: it is rounded up, so that no deadline fires early.) The timer does not keep the
- * process alive: the request it guards does.
+ * a test's fake timers never meet a real one. Node truncates a timer's delay
+ * to whole milliseconds: it is rounded up, so that no deadline fires early.
+ * The timer does not keep the process alive: the request it guards does.
  */
 const queues = new Map<number, Deadline[]>();
 let timerDue = Infinity;
