@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, parseArgs } from './pipeline/args.mjs';
-import { inputsHash, isUpToDate } from './pipeline/stamp.mjs';
+import { inputsHash, upToDate } from './pipeline/stamp.mjs';
 import { loadCompiled } from './pipeline/compiled.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,9 @@ function parsedArgs() {
 const args = parsedArgs();
 // A plain write is the only run that can be a no-op.
 const inputs = args && !args.check && !args.help ? inputsHash(args.spec, projectRoot, args.out) : undefined;
-if (inputs && isUpToDate(projectRoot, args.out, inputs)) {
+const lastWarnings = inputs ? upToDate(projectRoot, args.out, inputs) : null;
+if (lastWarnings) {
+  for (const line of lastWarnings) console.error(line);
   console.log(
     `generate: ${path.relative(process.cwd(), args.out) || '.'}/ is already up to date with the spec (no-op).`,
   );

@@ -21,7 +21,7 @@ import { format } from './pipeline/format.ts';
 import { checkWithSwaggerParser } from './pipeline/heavy-steps.mjs';
 import { type HeavySteps, inProcessSteps, workerSteps } from './pipeline/offload.ts';
 import { writeOutput, compareOutput, ForeignOutputError } from './pipeline/write.ts';
-import { STAMP_FILE, inputsHash, isUpToDate, makeStamp, recordCache } from './pipeline/stamp.mjs';
+import { STAMP_FILE, inputsHash, makeStamp, recordCache, upToDate } from './pipeline/stamp.mjs';
 import { type Args, USAGE, UsageError, fixCommand, parseArgs } from './pipeline/args.mjs';
 import { type Diagnostic, SpecError, formatDiagnostic } from './util/diagnostics.ts';
 import type { FileMap } from './util/files.ts';
@@ -183,19 +183,25 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const outDisplay = path.relative(process.cwd(), args.out) || '.';
   try {
     const inputs = options.staleInputs ?? inputsHash(args.spec, projectRoot, args.out);
-    if (!args.check && !options.staleInputs && isUpToDate(projectRoot, args.out, inputs)) {
+    const lastWarnings = args.check || options.staleInputs ? null : upToDate(projectRoot, args.out, inputs);
+    if (lastWarnings) {
+      for (const line of lastWarnings) console.error(line);
       console.log(`generate: ${outDisplay}/ is already up to date with the spec (no-op).`);
       return 0;
     }
     const useWorker = process.env.ASTRA_GENERATE_WORKER !== '0';
+    const warnings: string[] = [];
     const files = await generate(args.spec, {
       worker: useWorker ? (options.worker ?? true) : false,
       out: args.out,
-      onWarning: (w) => console.error(`generate: warning: ${formatDiagnostic(w)}`),
+      onWarning: (w) => {
+        warnings.push(`generate: warning: ${formatDiagnostic(w)}`);
+        console.error(warnings.at(-1));
+      },
     });
     if (args.check) return reportCheck(args, files);
     writeOutput(args.out, files, { force: args.force });
-    recordCache(projectRoot, args.out, inputs, files);
+    recordCache(projectRoot, args.out, inputs, files, warnings);
     console.log(
       `generate: wrote ${files.size} files to ${outDisplay}/ in ${Math.round(performance.now() - started)} ms.`,
     );

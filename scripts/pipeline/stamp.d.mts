@@ -11,5 +11,6 @@ export declare function recordCache(
   outDir: string,
   inputs: string,
   files: Map<string, string>,
+  warnings?: string[],
 ): void;
-export declare function isUpToDate(projectRoot: string, outDir: string, inputs: string): boolean;
+export declare function upToDate(projectRoot: string, outDir: string, inputs: string): string[] | null;

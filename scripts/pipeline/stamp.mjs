@@ -99,34 +99,39 @@ function cacheFile(projectRoot, outDir) {
 }
 
 /** Records, after a write, the inputs and the hash of every file written, for the next no-op check. */
-export function recordCache(projectRoot, outDir, inputs, files) {
+export function recordCache(projectRoot, outDir, inputs, files, warnings = []) {
   const hashes = {};
   for (const file of [...files.keys()].sort(byCodeUnit)) hashes[file] = sha256(files.get(file));
   const target = cacheFile(projectRoot, outDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ outDir: path.resolve(outDir), inputs, files: hashes }) + '\n');
+  writeFileSync(temp, JSON.stringify({ outDir: path.resolve(outDir), inputs, files: hashes, warnings }) + '\n');
   renameSync(temp, target);
 }
 
-/** True when the inputs are those of the last run into `outDir` and the folder still holds exactly its files. */
-export function isUpToDate(projectRoot, outDir, inputs) {
+/**
+ * When the inputs are those of the last run into `outDir` and the folder still
+ * holds exactly its files: that run's warnings (printed again, so that a no-op
+ * says what the spec still declares that the client leaves out). Else null.
+ */
+export function upToDate(projectRoot, outDir, inputs) {
   const file = cacheFile(projectRoot, outDir);
-  if (!existsSync(file)) return false;
+  if (!existsSync(file)) return null;
   let cache;
   try {
     cache = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return false;
+    return null;
   }
-  if (!cache || cache.inputs !== inputs || typeof cache.files !== 'object') return false;
+  if (!cache || cache.inputs !== inputs || typeof cache.files !== 'object' || cache.files === null) return null;
   const written = readStamp(outDir);
-  if (!written) return false;
+  if (!written) return null;
   const expected = Object.keys(cache.files);
-  if (written.files.length !== expected.length) return false;
+  if (written.files.length !== expected.length) return null;
   for (const rel of expected) {
     const full = path.join(outDir, rel);
-    if (!existsSync(full) || sha256(readFileSync(full)) !== cache.files[rel]) return false;
+    if (!existsSync(full) || sha256(readFileSync(full)) !== cache.files[rel]) return null;
   }
-  return true;
+  const { warnings } = cache;
+  return Array.isArray(warnings) && warnings.every((w) => typeof w === 'string') ? warnings : [];
 }

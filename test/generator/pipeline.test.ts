@@ -262,6 +262,12 @@ describe('--spec FILE --out DIR on a good spec', () => {
       .join('\n');
     expect(client).toContain("method: 'GET'");
     expect(client).not.toMatch(/trace/i);
+
+    // A rerun with nothing changed is a no-op, and still says what is left out.
+    const again = await cli(['--spec', rel(path.join(dir, 'openapi.yaml')), '--out', rel(out)]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/already up to date with the spec \(no-op\)/);
+    expect(again.err).toBe(run.err);
   });
 
   it('generate() hands warnings to onWarning only for a spec it accepts', async () => {
