@@ -217,11 +217,9 @@ function front(queue: Deadline[] | undefined): Deadline | undefined {
 }
 
 function setTimer(due: number): void {
-  const handle: { unref?: () => void } = setTimeout(
-    () => handle === timer && fire(due),
-    Math.max(0, Math.ceil(due - performance.now())),
-  );
-  handle.unref?.();
+  const handle = setTimeout(() => handle === timer && fire(due), Math.max(0, Math.ceil(due - performance.now())));
+  // A number in a browser; a Timeout in Node, which must not hold the process open.
+  (handle as unknown as { unref?: () => void }).unref?.();
   timer = handle;
   timerDue = due;
 }
