@@ -42,6 +42,33 @@ function deref(node: Json | undefined, doc: JsonObject, depth = 0): JsonObject {
   return node;
 }
 
+/**
+ * A multipart body's type: its form typed field by field (a named form
+ * schema too), where a file part is a `Blob`: a binary string, whatever names
+ * it (schemas.ts), or a string field whose `encoding` gives it a content type
+ * other than text or JSON (`image/png`, `application/octet-stream`).
+ */
+function multipartType(schema: Json | undefined, encoding: Json | undefined, doc: JsonObject, ctx: SchemaContext) {
+  const form = isObject(schema) && typeof schema.$ref === 'string' ? deref(schema, doc) : schema;
+  const type = schemaToType(form, { ...ctx, fileFields: true });
+  if (type.kind !== 'object' || !isObject(encoding)) return type;
+  const isFilePart = (name: string) => {
+    const part = encoding[name];
+    const contentType = isObject(part) && typeof part.contentType === 'string' ? part.contentType : '';
+    return contentType !== '' && !/^\s*(text\/|[^,;]*json\s*(;|,|$))/i.test(contentType);
+  };
+  const fileOf = (t: TypeNode): TypeNode =>
+    t.kind === 'primitive' && t.type === 'string'
+      ? { kind: 'primitive', type: 'Blob' }
+      : t.kind === 'array'
+        ? { ...t, items: fileOf(t.items) }
+        : t;
+  return {
+    ...type,
+    properties: type.properties.map((p) => (isFilePart(p.name) ? { ...p, type: fileOf(p.type) } : p)),
+  };
+}
+
 export function hashSpec(bundled: JsonObject): string {
   return createHash('sha256').update(JSON.stringify(bundled)).digest('hex');
 }
@@ -282,7 +309,10 @@ function buildOperation(
       bodySchema = isObject(media) ? media.schema : undefined;
       requestBody = {
         ...chosen,
-        type: schemaToType(bodySchema, chosen.encoding === 'multipart' ? { ...ctx, fileFields: true } : ctx),
+        type:
+          chosen.encoding === 'multipart'
+            ? multipartType(bodySchema, isObject(media) ? media.encoding : undefined, doc, ctx)
+            : schemaToType(bodySchema, ctx),
         required: body.required === true,
         nonEmptyMaps: nonEmptyMapsOf(bodySchema, ctx),
       };

@@ -34,6 +34,11 @@ export function schemaToType(schema: Json | undefined, ctx: SchemaContext, seen:
 
   if (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
+    if (ctx.fileFields && !seen.has(ref)) {
+      // A file part of a multipart body, whatever schema names the binary string.
+      const target = resolvePointer(ctx.document, ref);
+      if (isObject(target) && isBinaryString(target) && typesAsString(target)) return BLOB;
+    }
     if (ref.startsWith(COMPONENT_PREFIX)) {
       const key = decodePointerToken(ref.slice(COMPONENT_PREFIX.length));
       const name = ctx.schemaNames.get(key);
@@ -140,6 +145,12 @@ export function union(members: TypeNode[]): TypeNode {
   if (unique.length === 0) return { kind: 'primitive', type: 'never' };
   return unique.length === 1 ? unique[0]! : { kind: 'union', members: unique };
 }
+
+const BLOB: TypeNode = { kind: 'primitive', type: 'Blob' };
+
+/** Whether a schema is typed as a string (alone, or beside null). */
+const typesAsString = (schema: JsonObject) =>
+  schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
 
 const isBinaryString = (schema: JsonObject) =>
   schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
