@@ -67,8 +67,8 @@ const QUICK = process.argv.includes('--quick');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 100 : 1000));
 const OWN_ROUNDS = QUICK ? 31 : 101;
 const PAGING_ROUNDS = QUICK ? 1 : 3;
-const THROUGHPUT_ROUNDS = QUICK ? 9 : 201;
-const THROUGHPUT_ITEMS = 10_000;
+const THROUGHPUT_ROUNDS = QUICK ? 7 : 31;
+const THROUGHPUT_ITEMS = 100_000;
 /** The server's answer time per page in the throughput rows that stand for a network and a service. */
 const PAGE_DELAY_MS = 2;
 const PARTS = (process.env.BENCH_PARTS ?? 'per-request,own-cost,paging,size').split(',');
