@@ -18,7 +18,7 @@
 // deadline and by the caller's, and the attempt stops waiting for it at the
 // deadline whether it heeds the signal or not.
 
-import { follow } from './abort.js';
+import { follow, onAbort } from './abort.js';
 
 /** Rejection of `Deadline.race` when the deadline passes first. */
 const TIMED_OUT = Symbol('timed out');
@@ -76,6 +76,8 @@ export class Deadline implements Dispatcher {
   declare private cancel: Cancel | undefined;
   /** The request's handler while it waits for a connection (undici has no abort for it yet). */
   declare private waiting: DispatchHandler | undefined;
+  /** Why the request was ended (the deadline passed, or the caller aborted); undefined while it may go on. */
+  declare private endedBy: Error | undefined;
   declare private stopWaiting: ((reason: typeof TIMED_OUT) => void) | undefined;
   declare private unlink: (() => void) | undefined;
 
@@ -96,9 +98,29 @@ export class Deadline implements Dispatcher {
   expire(): void {
     this.live = false;
     this.expired = true;
-    if (this.cancel) this.cancel(timeoutReason());
-    else this.waiting?.onError(timeoutReason());
+    this.end(timeoutReason());
     this.stopWaiting?.(TIMED_OUT);
+  }
+
+  /** Ends the request in flight: by undici's abort once it has a connection, through its handler before. */
+  private end(reason: Error): void {
+    this.endedBy ??= reason;
+    if (this.cancel) this.cancel(reason);
+    else this.waiting?.onError(reason);
+  }
+
+  /**
+   * With Node's fetch: the caller's signal ends the request through the
+   * deadline, rather than going to fetch (undici pays for every signal it is
+   * given, as above).
+   */
+  endOnAbort(caller: AbortSignal | undefined): void {
+    if (caller)
+      this.unlink = onAbort(caller, () =>
+        this.end(
+          caller.reason instanceof Error ? caller.reason : new DOMException('The call was aborted', 'AbortError'),
+        ),
+      );
   }
 
   /** For a fetch other than Node's: `promise`, or a TIMED_OUT rejection as soon as the deadline passes, whether the fetch heeds its signal or not. */
@@ -118,8 +140,8 @@ export class Deadline implements Dispatcher {
    * before a byte of it is written.
    */
   dispatch(options: object, handler: DispatchHandler): boolean {
-    if (this.expired) {
-      handler.onError(timeoutReason());
+    if (this.endedBy) {
+      handler.onError(this.endedBy);
       return true;
     }
     this.waiting = handler;
@@ -130,7 +152,7 @@ export class Deadline implements Dispatcher {
   hold(abort: Cancel): void {
     this.cancel = abort;
     this.waiting = undefined;
-    if (this.expired) abort(timeoutReason());
+    if (this.endedBy) abort(this.endedBy);
   }
 
   /** For any other fetch: a signal the deadline aborts, as does `caller`'s. */

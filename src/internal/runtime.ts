@@ -230,9 +230,12 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
         deadline = new Deadline(k.timeoutMs);
-        // Node's fetch gets the caller's signal as it is and the deadline as its dispatcher (deadline.ts).
-        if (nodeFetch) k.init.dispatcher = deadline;
-        else k.init.signal = deadline.signal(signal);
+        // Node's fetch gets the deadline as its dispatcher, which the caller's signal ends too (deadline.ts).
+        if (nodeFetch) {
+          k.init.dispatcher = deadline;
+          k.init.signal = undefined;
+          deadline.endOnAbort(signal);
+        } else k.init.signal = deadline.signal(signal);
       }
       const t0 = hooks?.onResponse && performance.now();
       // Node's fetch ends at the deadline by its dispatcher; another fetch may ignore its signal.

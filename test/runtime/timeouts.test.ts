@@ -170,4 +170,55 @@ describe('timeouts and abort', () => {
       await agent.close();
     }
   });
+
+  it("the caller's abort closes the connection, before the headers and while the body streams", async () => {
+    for (const phase of ['before headers', 'during the body'] as const) {
+      let closed!: Promise<void>;
+      server.handle((_req, res) => {
+        closed = new Promise((resolve) => res.once('close', resolve));
+        if (phase === 'during the body') {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+          res.write('{"id":');
+        }
+      });
+      const rt = runtimeFor(server);
+      const ctrl = new AbortController();
+      const call = rt.get(getCredential, ['c1'], { signal: ctrl.signal }).catch((e: unknown) => e);
+      await server.arrived(1);
+      ctrl.abort();
+      expect(await call, phase).toBeInstanceOf(AstraAbortError);
+      await closed;
+    }
+  });
+
+  it("the caller's abort ends a request still waiting for a connection, and it is never sent", async () => {
+    const previous = getGlobalDispatcher();
+    const agent = new Agent({ connections: 1 });
+    setGlobalDispatcher(agent);
+    try {
+      server.handle((req, res) => {
+        if (req.headers['x-step'] === 'hold') return;
+        json(res, 200, { step: req.headers['x-step'] });
+      });
+      const rt = runtimeFor(server);
+      const holder = new AbortController();
+      const held = rt
+        .get(getCredential, ['c1'], { headers: { 'x-step': 'hold' }, signal: holder.signal })
+        .catch((e: unknown) => e);
+      await server.arrived(1);
+      const ctrl = new AbortController();
+      const queued = rt
+        .get(getCredential, ['c1'], { headers: { 'x-step': 'queued' }, signal: ctrl.signal })
+        .catch((e: unknown) => e);
+      ctrl.abort();
+      expect(await queued).toBeInstanceOf(AstraAbortError);
+      holder.abort();
+      expect(await held).toBeInstanceOf(AstraAbortError);
+      expect(await rt.get(getCredential, ['c1'], { headers: { 'x-step': 'after' } })).toEqual({ step: 'after' });
+      expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['hold', 'after']);
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
+  });
 });
