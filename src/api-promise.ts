@@ -9,9 +9,10 @@
 import type { ApiPromise, WithResponse } from './operation.js';
 
 const ignore = () => {};
+const dataOf = <T>(r: WithResponse<T>) => r.data;
 
 export function apiPromise<T>(result: Promise<WithResponse<T>>): ApiPromise<T> {
-  const data = result.then((r) => r.data) as ApiPromise<T>;
+  const data = result.then(dataOf) as ApiPromise<T>;
   data.catch(ignore);
   data.withResponse = () => result;
   return data;

@@ -210,6 +210,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         body: body === undefined ? undefined : encodeBody(op.requestMediaType, body),
         signal,
         redirect: 'manual',
+        // Declared here, so that setting it per attempt keeps the object's shape.
+        dispatcher: undefined,
       },
     };
   }
