@@ -14,6 +14,7 @@ import YAML from 'yaml';
 import jsYaml from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
+import { type Origin, bundleFromPlan, forgetPlan, planOf, savePlan, skeletonOf } from './incremental-bundle.ts';
 import { type ContentCache, openContentCache } from './content-cache.ts';
 import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
 import { type Json, type JsonObject, isObject, resolvePointer } from '../util/json.ts';
@@ -48,7 +49,14 @@ export interface LoadedSpec {
   refs: RefSite[];
   /** swagger-parser's bundle: one document, internal $refs only. */
   bundled: JsonObject;
+  /**
+   * How `bundled` was made: the root as it is (one file, already bundled),
+   * from the last bundle's plan, or by swagger-parser.
+   */
+  bundledBy: BundledBy;
 }
+
+export type BundledBy = 'as-is' | 'plan' | 'swagger-parser';
 
 const MAX_ALIASES = 100;
 
@@ -420,10 +428,10 @@ export async function load(rootFile: string, options: LoadOptions = {}): Promise
   if (unsupported) throw new SpecError([unsupported]);
   const specDir = path.dirname(rootReal);
   const rootContent = files.get(rootReal)!.content;
-  const bundled = isBundled(files, refs)
-    ? (structuredClone(rootContent) as JsonObject)
-    : await bundleWithSwaggerParser(rootReal, files);
-  return { rootFile: rootReal, specDir, files, refs, bundled };
+  const { bundled, bundledBy } = isBundled(files, refs)
+    ? { bundled: structuredClone(rootContent) as JsonObject, bundledBy: 'as-is' as const }
+    : await bundle(rootReal, files, options.cacheDir ?? null);
+  return { rootFile: rootReal, specDir, files, refs, bundled, bundledBy };
 }
 
 /**
@@ -440,12 +448,52 @@ export function isBundled(files: Map<string, SourceFile>, refs: RefSite[]): bool
   return !isRef(content) && refs.every((site) => site.ref.startsWith('#') && !isRef(resolvePointer(content, site.ref)));
 }
 
-/** swagger-parser's bundle of the files read and checked: one document, internal $refs only. */
-export async function bundleWithSwaggerParser(rootReal: string, files: Map<string, SourceFile>): Promise<JsonObject> {
+/**
+ * swagger-parser's bundle, or (with a cache folder) the same document from
+ * the plan of the last real one when the spec's structure has not changed
+ * since (pipeline/incremental-bundle.ts).
+ */
+async function bundle(
+  rootReal: string,
+  files: Map<string, SourceFile>,
+  cacheDir: string | null,
+): Promise<{ bundled: JsonObject; bundledBy: BundledBy }> {
+  if (!cacheDir) return { bundled: await bundleWithSwaggerParser(rootReal, files), bundledBy: 'swagger-parser' };
+  const specDir = path.dirname(rootReal);
+  const sources = [files.get(rootReal)!, ...[...files.values()].filter((f) => f.absolute !== rootReal)];
+  const skeleton = skeletonOf(sources, (ref, fromFile) => {
+    const target = refTargetFile(ref, fromFile, specDir);
+    if ('error' in target) return null;
+    return {
+      file: target.file && existsSync(target.file) ? realpathSync(target.file) : fromFile,
+      fragment: target.fragment,
+    };
+  });
+  const replayed = skeleton && bundleFromPlan(cacheDir, rootReal, skeleton, sources);
+  if (replayed) return { bundled: replayed, bundledBy: 'plan' };
+  const origins = new WeakMap<object, Origin>();
+  const bundled = await bundleWithSwaggerParser(rootReal, files, origins);
+  const plan = skeleton && planOf(bundled, origins, sources);
+  if (skeleton && plan) savePlan(cacheDir, skeleton, sources, plan);
+  else forgetPlan(cacheDir, rootReal);
+  return { bundled, bundledBy: 'swagger-parser' };
+}
+
+/**
+ * swagger-parser's bundle of the files read and checked: one document,
+ * internal $refs only. With `origins`, records where each object of the
+ * files it served stood (file and key), before the bundle moves any of them.
+ */
+export async function bundleWithSwaggerParser(
+  rootReal: string,
+  files: Map<string, SourceFile>,
+  origins?: WeakMap<object, Origin>,
+): Promise<JsonObject> {
   const specDir = path.dirname(rootReal);
   const rootContent = files.get(rootReal)!.content;
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
   const parser = new SwaggerParser();
+  if (origins) recordOrigins(parser, origins);
   return (await parser.bundle(
     rootReal,
     structuredClone(rootContent) as never,
@@ -470,4 +518,26 @@ export async function bundleWithSwaggerParser(rootReal: string, files: Map<strin
       parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
     } as never,
   )) as unknown as JsonObject;
+}
+
+/**
+ * Makes the parser record, once every file is read and parsed and before the
+ * bundle changes anything, the origin of every object in each file.
+ */
+function recordOrigins(parser: SwaggerParser, origins: WeakMap<object, Origin>): void {
+  const resolve = parser.resolve.bind(parser) as (...args: unknown[]) => Promise<unknown>;
+  const traced = async (...args: unknown[]) => {
+    const resolved = await resolve(...args);
+    for (const [file, content] of Object.entries(parser.$refs.values() as Record<string, Json>)) {
+      const stack: [Json, Origin][] = [[content, { file, parent: null, key: '' }]];
+      while (stack.length) {
+        const [node, origin] = stack.pop()!;
+        if (node === null || typeof node !== 'object') continue;
+        origins.set(node, origin);
+        for (const key of Object.keys(node)) stack.push([(node as JsonObject)[key]!, { file, parent: origin, key }]);
+      }
+    }
+    return resolved;
+  };
+  Object.assign(parser, { resolve: traced });
 }
