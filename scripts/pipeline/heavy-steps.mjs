@@ -7,6 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
+import { schemaValidator } from './schema-validator.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
@@ -193,17 +194,71 @@ function reaches(edges, from, target) {
   return false;
 }
 
-/** swagger-parser's validation of a bundled document: null when it passes, else its message and details. */
-export async function checkWithSwaggerParser(document) {
+/**
+ * swagger-parser's validation of a bundled document: null when it passes, else
+ * its message and details. With a cache folder, the OpenAPI schema check runs
+ * on the validator compiled once (schema-validator.mjs) and swagger-parser's
+ * own steps around it run as its validate() runs them; only a document that
+ * validator rejects, or any surprise, goes through swagger-parser's validate()
+ * in full, so a rejection always carries its own message and details.
+ */
+export async function checkWithSwaggerParser(document, { cacheDir = null } = {}) {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  if (cacheDir) {
+    try {
+      const verdict = await checkWithCompiledSchema(SwaggerParser, document, cacheDir);
+      if (verdict !== undefined) return verdict;
+    } catch {
+      // Whatever went wrong, swagger-parser's own validation decides.
+    }
+  }
   try {
     await SwaggerParser.validate(structuredClone(document), { resolve: { external: false, http: false } });
     return null;
   } catch (error) {
-    return {
-      message: error.message,
-      ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
-    };
+    return failure(error);
+  }
+}
+
+function failure(error) {
+  return {
+    message: error.message,
+    ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
+  };
+}
+
+/**
+ * swagger-parser's validate() (lib/index.js) step by step, the schema check
+ * replaced by the compiled validator: dereference leaving circular $refs in
+ * place, check the schema, dereference the circular ones, check the spec
+ * rules. The verdict, or undefined where swagger-parser must say it.
+ */
+async function checkWithCompiledSchema(SwaggerParser, document, cacheDir) {
+  const validateSchema = schemaValidator(cacheDir, document.openapi);
+  if (!validateSchema) return undefined;
+  const ParserOptions = require('@apidevtools/swagger-parser/lib/options');
+  const validateSpec = require('@apidevtools/swagger-parser/lib/validators/spec');
+  const { dereferenceInternal } = require('@apidevtools/json-schema-ref-parser');
+  const parser = new SwaggerParser();
+  const options = new ParserOptions({ resolve: { external: false, http: false } });
+  const circular = options.dereference.circular;
+  options.dereference.circular = 'ignore';
+  try {
+    await parser.dereference(structuredClone(document), options);
+  } catch {
+    return undefined;
+  }
+  options.dereference.circular = circular;
+  if (!validateSchema(parser.api)) return undefined;
+  try {
+    if (parser.$refs.circular) {
+      if (circular === false) throw new ReferenceError('The API contains circular references');
+      if (circular === true) dereferenceInternal(parser, options);
+    }
+    validateSpec(parser.api);
+    return null;
+  } catch (error) {
+    return failure(error);
   }
 }
 

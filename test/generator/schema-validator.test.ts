@@ -1,0 +1,120 @@
+// The OpenAPI schema check compiled once (pipeline/schema-validator.mjs) must
+// be swagger-parser's own check: the same verdict and the same ajv errors on
+// valid and invalid documents, 3.1 and 3.0. And checkWithSwaggerParser with a
+// cache folder (the compiled check, swagger-parser's other steps around it)
+// must give exactly the verdict it gives without one.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load } from '../../scripts/pipeline/load.ts';
+import { checkWithSwaggerParser } from '../../scripts/pipeline/heavy-steps.mjs';
+import { schemaValidator } from '../../scripts/pipeline/schema-validator.mjs';
+import type { JsonObject } from '../../scripts/util/json.ts';
+import { fixturesDir, repoRoot } from './support/paths.ts';
+
+const require = createRequire(import.meta.url);
+/** swagger-parser's own schema check (it throws a SyntaxError with the ajv errors as `details`). */
+const swaggerParserSchemaCheck = require('@apidevtools/swagger-parser/lib/validators/schema') as (api: unknown) => void;
+
+const cache = path.join(repoRoot, '.test-out/schema-validator');
+rmSync(cache, { recursive: true, force: true });
+
+const loaded = new Map<string, JsonObject>();
+async function bundled(spec: string): Promise<JsonObject> {
+  if (!loaded.has(spec)) loaded.set(spec, (await load(spec, { cacheDir: null })).bundled);
+  return loaded.get(spec)!;
+}
+
+type Edit = (doc: JsonObject) => void;
+const operation = (doc: JsonObject) =>
+  Object.values(Object.values(doc.paths as JsonObject)[0] as JsonObject)[0] as JsonObject;
+
+/**
+ * Documents that break the schema in different ways, and two that break only
+ * rules swagger-parser's spec validator checks for Swagger 2.0 (it skips them
+ * for OpenAPI 3, which these cases pin).
+ */
+const invalid: [string, Edit][] = [
+  ['no info', (doc) => void delete doc.info],
+  ['a path not starting with /', (doc) => void ((doc.paths as JsonObject).things = {})],
+  ['responses that are a string', (doc) => void (operation(doc).responses = 'none')],
+  ['a parameter in the body', (doc) => void (operation(doc).parameters = [{ name: 'b', in: 'body' }])],
+  ['an unknown top-level key', (doc) => void (doc.extra = true)],
+  ['a server without a url', (doc) => void (doc.servers = [{ description: 'no url' }])],
+  [
+    'a duplicate operationId',
+    (doc) => {
+      const [first, second] = Object.values(doc.paths as JsonObject).flatMap((item) =>
+        Object.values(item as JsonObject),
+      ) as JsonObject[];
+      second!.operationId = first!.operationId!;
+    },
+  ],
+  [
+    'an undeclared path parameter',
+    (doc) =>
+      void ((doc.paths as JsonObject)['/undeclared/{id}'] = { get: { responses: { '200': { description: 'ok' } } } }),
+  ],
+];
+
+const sources = {
+  'spec/': path.join(repoRoot, 'spec/openapi.yaml'),
+  'openapi-3.0 fixture': path.join(fixturesDir, 'openapi-3.0/spec/openapi.yaml'),
+  'recursive-schema fixture': path.join(fixturesDir, 'recursive-schema/spec/openapi.yaml'),
+  'multi-file-refs fixture': path.join(fixturesDir, 'multi-file-refs/spec/openapi.yaml'),
+};
+
+const cases = Object.entries(sources).flatMap(([name, spec]) => [
+  { name: `${name} as it is`, spec, edit: undefined as Edit | undefined },
+  ...invalid.map(([what, edit]) => ({ name: `${name} with ${what}`, spec, edit })),
+]);
+
+async function document(spec: string, edit?: Edit): Promise<JsonObject> {
+  const doc = structuredClone(await bundled(spec));
+  edit?.(doc);
+  return doc;
+}
+
+describe('the compiled OpenAPI schema check', () => {
+  it.each(cases)('gives swagger-parser’s verdict and errors: $name', async ({ spec, edit }) => {
+    const doc = await document(spec, edit);
+    let expected: unknown[] | null = null;
+    try {
+      swaggerParserSchemaCheck(structuredClone(doc));
+    } catch (e) {
+      expected = (e as { details: unknown[] }).details;
+    }
+    const validate = schemaValidator(cache, doc.openapi)!;
+    const valid = validate(structuredClone(doc));
+    expect(valid).toBe(expected === null);
+    expect(valid ? null : validate.errors).toEqual(expected);
+  });
+
+  it('is compiled once into the cache folder, and compiled again when the file there is not what it wrote', async () => {
+    const doc = await document(sources['spec/']);
+    schemaValidator(cache, doc.openapi);
+    const files = readdirSync(cache).filter((f) => f.startsWith('openapi-schema-v31-'));
+    expect(files).toHaveLength(1);
+    const file = path.join(cache, files[0]!);
+    const written = readFileSync(file, 'utf8');
+    writeFileSync(file, `${written}\nmodule.exports = () => true;\n`);
+    const validate = schemaValidator(cache, doc.openapi)!;
+    expect(readFileSync(file, 'utf8')).toBe(written);
+    expect(validate({ openapi: '3.1.0' })).toBe(false);
+  });
+
+  it('has nothing for versions swagger-parser does not check with a 3.x schema', () => {
+    expect(schemaValidator(cache, '2.0')).toBeNull();
+    expect(schemaValidator(cache, undefined)).toBeNull();
+  });
+});
+
+describe('checkWithSwaggerParser with a cache folder', () => {
+  it.each(cases)('gives the verdict it gives without one: $name', async ({ spec, edit }) => {
+    const doc = await document(spec, edit);
+    const expected = await checkWithSwaggerParser(doc);
+    expect(await checkWithSwaggerParser(doc, { cacheDir: cache })).toEqual(expected);
+    if (edit === undefined) expect(expected).toBeNull();
+  });
+});
