@@ -7,6 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
+import { dereferenceInternalRefs } from './internal-dereference.mjs';
 import { schemaValidator } from './schema-validator.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
@@ -229,9 +230,11 @@ function failure(error) {
 
 /**
  * swagger-parser's validate() (lib/index.js) step by step, the schema check
- * replaced by the compiled validator: dereference leaving circular $refs in
- * place, check the schema, dereference the circular ones, check the spec
- * rules. The verdict, or undefined where swagger-parser must say it.
+ * replaced by the compiled validator: parse (its version checks), dereference
+ * leaving circular $refs in place, check the schema, dereference the circular
+ * ones, check the spec rules (a no-op for OpenAPI 3). The dereference is
+ * internal-dereference.mjs's where that gives the same document. The verdict,
+ * or undefined where swagger-parser must say it.
  */
 async function checkWithCompiledSchema(SwaggerParser, document, cacheDir) {
   const validateSchema = schemaValidator(cacheDir, document.openapi);
@@ -243,19 +246,26 @@ async function checkWithCompiledSchema(SwaggerParser, document, cacheDir) {
   const options = new ParserOptions({ resolve: { external: false, http: false } });
   const circular = options.dereference.circular;
   options.dereference.circular = 'ignore';
+  let api;
   try {
-    await parser.dereference(structuredClone(document), options);
+    await parser.parse(document, options);
+    api = dereferenceInternalRefs(document);
+    if (api === null) {
+      await parser.dereference(structuredClone(document), options);
+      api = parser.api;
+    }
   } catch {
     return undefined;
   }
   options.dereference.circular = circular;
-  if (!validateSchema(parser.api)) return undefined;
+  if (!validateSchema(api)) return undefined;
   try {
-    if (parser.$refs.circular) {
+    if (api === parser.api && parser.$refs.circular) {
       if (circular === false) throw new ReferenceError('The API contains circular references');
       if (circular === true) dereferenceInternal(parser, options);
+      api = parser.api;
     }
-    validateSpec(parser.api);
+    validateSpec(api);
     return null;
   } catch (error) {
     return failure(error);

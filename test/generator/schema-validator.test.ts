@@ -3,13 +3,14 @@
 // valid and invalid documents, 3.1 and 3.0. And checkWithSwaggerParser with a
 // cache folder (the compiled check, swagger-parser's other steps around it)
 // must give exactly the verdict it gives without one.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../scripts/pipeline/load.ts';
 import { checkWithSwaggerParser } from '../../scripts/pipeline/heavy-steps.mjs';
 import { schemaValidator } from '../../scripts/pipeline/schema-validator.mjs';
+import { dereferenceInternalRefs } from '../../scripts/pipeline/internal-dereference.mjs';
 import type { JsonObject } from '../../scripts/util/json.ts';
 import { fixturesDir, repoRoot } from './support/paths.ts';
 
@@ -41,6 +42,14 @@ const invalid: [string, Edit][] = [
   ['responses that are a string', (doc) => void (operation(doc).responses = 'none')],
   ['a parameter in the body', (doc) => void (operation(doc).parameters = [{ name: 'b', in: 'body' }])],
   ['an unknown top-level key', (doc) => void (doc.extra = true)],
+  [
+    'a parameter that is a $ref to a schema (invalid only once dereferenced)',
+    (doc) => {
+      const schemas = (doc.components as JsonObject).schemas as JsonObject;
+      schemas.NotAParameter = { type: 'object', properties: { in: { type: 'integer' } } };
+      operation(doc).parameters = [{ $ref: '#/components/schemas/NotAParameter' }];
+    },
+  ],
   ['a server without a url', (doc) => void (doc.servers = [{ description: 'no url' }])],
   [
     'a duplicate operationId',
@@ -107,6 +116,56 @@ describe('the compiled OpenAPI schema check', () => {
   it('has nothing for versions swagger-parser does not check with a 3.x schema', () => {
     expect(schemaValidator(cache, '2.0')).toBeNull();
     expect(schemaValidator(cache, undefined)).toBeNull();
+  });
+});
+
+describe('the dereference the compiled check runs on', () => {
+  const ParserOptions = require('@apidevtools/swagger-parser/lib/options') as new (o: object) => {
+    dereference: { circular: unknown };
+  };
+  const SwaggerParser = require('@apidevtools/swagger-parser') as new () => {
+    dereference(doc: unknown, options: unknown): Promise<unknown>;
+    api: unknown;
+  };
+  /** What swagger-parser's validate() dereferences a document to before its schema check. */
+  async function swaggerParserDereference(doc: JsonObject): Promise<unknown> {
+    const options = new ParserOptions({ resolve: { external: false, http: false } });
+    options.dereference.circular = 'ignore';
+    const parser = new SwaggerParser();
+    await parser.dereference(structuredClone(doc), options);
+    return parser.api;
+  }
+
+  const fixtures = readdirSync(fixturesDir)
+    .map((name) => path.join(fixturesDir, name, 'spec/openapi.yaml'))
+    .filter((file) => existsSync(file) && !file.includes('hostile-too-deep') && !file.includes('rejected'));
+
+  it.each([sources['spec/'], ...fixtures].map((file) => ({ name: path.relative(repoRoot, file), file })))(
+    'is swagger-parser’s, or left to swagger-parser: $name',
+    async ({ file }) => {
+      const doc = await bundled(file);
+      const ours = dereferenceInternalRefs(doc);
+      if (ours === null) return;
+      expect(JSON.stringify(ours)).toBe(JSON.stringify(await swaggerParserDereference(doc)));
+    },
+  );
+
+  it('covers spec/, and leaves cycles, $ref siblings and pointers through $refs to swagger-parser', async () => {
+    expect(dereferenceInternalRefs(await bundled(sources['spec/']))).not.toBeNull();
+    const base = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {} };
+    const withSchemas = (schemas: JsonObject) => ({ ...base, components: { schemas } });
+    expect(dereferenceInternalRefs(withSchemas({ A: { items: { $ref: '#/components/schemas/A' } } }))).toBeNull();
+    expect(
+      dereferenceInternalRefs(withSchemas({ A: { $ref: '#/components/schemas/B', description: 'd' }, B: {} })),
+    ).toBeNull();
+    expect(
+      dereferenceInternalRefs(
+        withSchemas({ A: { $ref: '#/components/schemas/B/x' }, B: { $ref: '#/components/schemas/C' }, C: { x: {} } }),
+      ),
+    ).toBeNull();
+    expect(
+      dereferenceInternalRefs(withSchemas({ A: { $ref: '#/components/schemas/B' }, B: { type: 'string' } })),
+    ).toEqual(withSchemas({ A: { type: 'string' }, B: { type: 'string' } }));
   });
 });
 
