@@ -74,30 +74,39 @@ export function skeletonOf(
 ): string | null {
   const hash = createHash('sha256');
   const byPath = new Map(sources.map((s) => [s.absolute, s.content]));
+  const kinds = new Map<string, string>();
+  const kindOf = (file: string, fragment: string) => {
+    const key = `${file}\0${fragment}`;
+    let kind = kinds.get(key);
+    if (kind === undefined) kinds.set(key, (kind = kindAt(byPath.get(file), fragment)));
+    return kind;
+  };
   for (const source of [...sources].sort((a, b) => (a.absolute < b.absolute ? -1 : 1))) {
     hash.update(`\0file\0${source.absolute}\0`);
-    const sites: string[] = [];
-    const stack: [Json, string][] = [[source.content, '']];
-    while (stack.length) {
-      const [node, at] = stack.pop()!;
-      if (node === null || typeof node !== 'object') continue;
+    // The path to the node being walked, pushed and popped; spelled out only at a $ref.
+    const at: string[] = [];
+    const walk = (node: Json): boolean => {
+      if (node === null || typeof node !== 'object') return true;
       const keys = Object.keys(node);
       if (!Array.isArray(node)) {
         // The crawl's key order is not well defined when both are present.
-        if ('definitions' in node && '$defs' in node) return null;
+        if ('definitions' in node && '$defs' in node) return false;
         if ('$ref' in node) {
           const ref = node.$ref;
           const target = typeof ref === 'string' ? targetOf(ref, source.absolute) : null;
-          const kind = target ? kindAt(byPath.get(target.file), target.fragment) : '';
-          sites.push(JSON.stringify([at, ref, keys, kind]));
+          const kind = target ? kindOf(target.file, target.fragment) : '';
+          hash.update(JSON.stringify([at, ref, keys, kind]));
         }
       }
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i]!;
-        stack.push([(node as JsonObject)[key]!, `${at}/${key.length}:${key}`]);
+      for (const key of keys) {
+        at.push(key);
+        const ok = walk((node as JsonObject)[key]!);
+        at.pop();
+        if (!ok) return false;
       }
-    }
-    hash.update(sites.join('\n'));
+      return true;
+    };
+    if (!walk(source.content)) return null;
   }
   return hash.digest('hex');
 }

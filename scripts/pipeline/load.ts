@@ -261,7 +261,10 @@ export function readSpecTree(
   rootFile: string,
   cache?: ParseCache,
 ): { files: Map<string, SourceFile>; refs: RefSite[] } {
-  realpaths.clear(); // links may have changed since the last run in this process
+  // Links, and the working directory messages are relative to, may have
+  // changed since the last run in this process.
+  realpaths.clear();
+  refTargets.clear();
   const rootAbs = path.resolve(rootFile);
   if (!existsSync(rootAbs)) {
     throw new SpecError([{ file: displayPath(rootAbs), pointer: '', message: 'spec file not found' }]);
@@ -347,13 +350,25 @@ export function isInside(file: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+type RefTarget = { file: string | null; fragment: string } | { error: string };
+
+/**
+ * refTargetFile's answers in this run, by file, folder and $ref: a spec
+ * repeats the same few thousand $refs, which the load and validate stages
+ * each look at more than once.
+ */
+const refTargets = new Map<string, RefTarget>();
+
 /** Which file a $ref points into, or why it is refused. */
-export function refTargetFile(
-  ref: string,
-  fromFile: string,
-  specDir: string,
-): { file: string | null; fragment: string } | { error: string } {
+export function refTargetFile(ref: string, fromFile: string, specDir: string): RefTarget {
   if (typeof ref !== 'string') return { error: '$ref must be a string' };
+  const key = `${fromFile}\0${specDir}\0${ref}`;
+  let target = refTargets.get(key);
+  if (target === undefined) refTargets.set(key, (target = findRefTarget(ref, fromFile, specDir)));
+  return target;
+}
+
+function findRefTarget(ref: string, fromFile: string, specDir: string): RefTarget {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
     return {
       error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched`,
@@ -383,16 +398,27 @@ export function walkRefs(
   tokens: (string | number)[],
   visit: (ref: string, tokens: (string | number)[]) => void,
 ): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((child, i) => walkRefs(child, [...tokens, i], visit));
-    return;
-  }
-  if (typeof node.$ref === 'string') visit(node.$ref, [...tokens, '$ref']);
-  for (const key of Object.keys(node)) {
-    if (key === '$ref') continue;
-    walkRefs(node[key]!, [...tokens, key], visit);
-  }
+  // One path, pushed and popped as the walk goes; copied only for a $ref.
+  const at = [...tokens];
+  const walk = (value: Json) => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        walk(value[i]!);
+        at.pop();
+      }
+      return;
+    }
+    if (typeof value.$ref === 'string') visit(value.$ref, [...at, '$ref']);
+    for (const key of Object.keys(value)) {
+      if (key === '$ref') continue;
+      at.push(key);
+      walk(value[key]!);
+      at.pop();
+    }
+  };
+  walk(node);
 }
 
 /**
