@@ -7,8 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
-import { dereferenceInternalRefs } from './internal-dereference.mjs';
-import { schemaValidator } from './schema-validator.mjs';
+import { swaggerParserFailure, verdictWithCompiledSchema } from './schema-validator.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
@@ -197,78 +196,22 @@ function reaches(edges, from, target) {
 
 /**
  * swagger-parser's validation of a bundled document: null when it passes, else
- * its message and details. With a cache folder, the OpenAPI schema check runs
- * on the validator compiled once (schema-validator.mjs) and swagger-parser's
- * own steps around it run as its validate() runs them; only a document that
- * validator rejects, or any surprise, goes through swagger-parser's validate()
- * in full, so a rejection always carries its own message and details.
+ * its message and details. With a cache folder, a document the compiled
+ * schema check passes is answered without swagger-parser (schema-validator.mjs);
+ * any other goes through swagger-parser's validate() in full, so a rejection
+ * always carries its own message and details.
  */
 export async function checkWithSwaggerParser(document, { cacheDir = null } = {}) {
-  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   if (cacheDir) {
-    try {
-      const verdict = await checkWithCompiledSchema(SwaggerParser, document, cacheDir);
-      if (verdict !== undefined) return verdict;
-    } catch {
-      // Whatever went wrong, swagger-parser's own validation decides.
-    }
+    const verdict = await verdictWithCompiledSchema(document, cacheDir);
+    if (verdict !== undefined) return verdict;
   }
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     await SwaggerParser.validate(structuredClone(document), { resolve: { external: false, http: false } });
     return null;
   } catch (error) {
-    return failure(error);
-  }
-}
-
-function failure(error) {
-  return {
-    message: error.message,
-    ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
-  };
-}
-
-/**
- * swagger-parser's validate() (lib/index.js) step by step, the schema check
- * replaced by the compiled validator: parse (its version checks), dereference
- * leaving circular $refs in place, check the schema, dereference the circular
- * ones, check the spec rules (a no-op for OpenAPI 3). The dereference is
- * internal-dereference.mjs's where that gives the same document. The verdict,
- * or undefined where swagger-parser must say it.
- */
-async function checkWithCompiledSchema(SwaggerParser, document, cacheDir) {
-  const validateSchema = schemaValidator(cacheDir, document.openapi);
-  if (!validateSchema) return undefined;
-  const ParserOptions = require('@apidevtools/swagger-parser/lib/options');
-  const validateSpec = require('@apidevtools/swagger-parser/lib/validators/spec');
-  const { dereferenceInternal } = require('@apidevtools/json-schema-ref-parser');
-  const parser = new SwaggerParser();
-  const options = new ParserOptions({ resolve: { external: false, http: false } });
-  const circular = options.dereference.circular;
-  options.dereference.circular = 'ignore';
-  let api;
-  try {
-    await parser.parse(document, options);
-    api = dereferenceInternalRefs(document);
-    if (api === null) {
-      await parser.dereference(structuredClone(document), options);
-      api = parser.api;
-    }
-  } catch {
-    return undefined;
-  }
-  options.dereference.circular = circular;
-  if (!validateSchema(api)) return undefined;
-  try {
-    if (api === parser.api && parser.$refs.circular) {
-      if (circular === false) throw new ReferenceError('The API contains circular references');
-      if (circular === true) dereferenceInternal(parser, options);
-      api = parser.api;
-    }
-    validateSpec(api);
-    return null;
-  } catch (error) {
-    return failure(error);
+    return swaggerParserFailure(error);
   }
 }
 

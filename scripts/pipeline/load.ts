@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import YAML from 'yaml';
 import jsYaml from 'js-yaml';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
 import { type Origin, bundleFromPlan, forgetPlan, planOf, savePlan, skeletonOf } from './incremental-bundle.ts';
 import { type ContentCache, openContentCache } from './content-cache.ts';
@@ -518,7 +518,9 @@ export async function bundleWithSwaggerParser(
   const specDir = path.dirname(rootReal);
   const rootContent = files.get(rootReal)!.content;
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
-  const parser = new SwaggerParser();
+  // Loaded here, not with this module: a run whose bundle comes from its plan never needs it.
+  const { default: Parser } = await import('@apidevtools/swagger-parser');
+  const parser = new Parser();
   if (origins) recordOrigins(parser, origins);
   return (await parser.bundle(
     rootReal,

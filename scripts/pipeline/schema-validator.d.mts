@@ -1,4 +1,5 @@
 import type { JsonObject } from './load.ts';
+import type { SwaggerParserFailure } from './heavy-steps.mjs';
 
 /** A compiled OpenAPI schema check: true when valid, ajv's errors on `errors` otherwise. */
 export interface CompiledValidator {
@@ -9,5 +10,11 @@ export interface CompiledValidator {
 export declare function swaggerParserSchema(
   openapi: unknown,
 ): { name: string; schema: JsonObject; Ajv: unknown } | null;
-export declare function compileStandalone(openapi: unknown): string | null;
-export declare function schemaValidator(cacheDir: string, openapi: unknown): CompiledValidator | null;
+export declare function compileStandalone(document: unknown): string | null;
+export declare function schemaValidator(cacheDir: string, document: unknown): CompiledValidator | null;
+export declare const PARSED_VERSIONS: string[];
+export declare function swaggerParserFailure(error: unknown): SwaggerParserFailure;
+export declare function verdictWithCompiledSchema(
+  document: JsonObject,
+  cacheDir: string,
+): Promise<SwaggerParserFailure | null | undefined>;

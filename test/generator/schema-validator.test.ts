@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../scripts/pipeline/load.ts';
 import { checkWithSwaggerParser } from '../../scripts/pipeline/heavy-steps.mjs';
-import { schemaValidator } from '../../scripts/pipeline/schema-validator.mjs';
+import { PARSED_VERSIONS, schemaValidator } from '../../scripts/pipeline/schema-validator.mjs';
 import { dereferenceInternalRefs } from '../../scripts/pipeline/internal-dereference.mjs';
 import type { JsonObject } from '../../scripts/util/json.ts';
 import { fixturesDir, repoRoot } from './support/paths.ts';
@@ -50,6 +50,13 @@ const invalid: [string, Edit][] = [
       operation(doc).parameters = [{ $ref: '#/components/schemas/NotAParameter' }];
     },
   ],
+  [
+    'an OpenAPI version swagger-parser does not know',
+    (doc) => void (doc.openapi = `${String(doc.openapi).slice(0, 4)}9`),
+  ],
+  ['a number for info.version', (doc) => void ((doc.info as JsonObject).version = 2)],
+  ['no paths', (doc) => void delete doc.paths],
+  ['a swagger key', (doc) => void (doc.swagger = '2.0')],
   ['a server without a url', (doc) => void (doc.servers = [{ description: 'no url' }])],
   [
     'a duplicate operationId',
@@ -94,7 +101,11 @@ describe('the compiled OpenAPI schema check', () => {
     } catch (e) {
       expected = (e as { details: unknown[] }).details;
     }
-    const validate = schemaValidator(cache, doc.openapi)!;
+    const validate = schemaValidator(cache, doc);
+    if (validate === null) {
+      expect(doc.swagger).toBeDefined(); // swagger-parser checks it with the Swagger 2.0 schema
+      return;
+    }
     const valid = validate(structuredClone(doc));
     expect(valid).toBe(expected === null);
     expect(valid ? null : validate.errors).toEqual(expected);
@@ -102,20 +113,38 @@ describe('the compiled OpenAPI schema check', () => {
 
   it('is compiled once into the cache folder, and compiled again when the file there is not what it wrote', async () => {
     const doc = await document(sources['spec/']);
-    schemaValidator(cache, doc.openapi);
+    schemaValidator(cache, doc);
     const files = readdirSync(cache).filter((f) => f.startsWith('openapi-schema-v31-'));
     expect(files).toHaveLength(1);
     const file = path.join(cache, files[0]!);
     const written = readFileSync(file, 'utf8');
     writeFileSync(file, `${written}\nmodule.exports = () => true;\n`);
-    const validate = schemaValidator(cache, doc.openapi)!;
+    const validate = schemaValidator(cache, doc)!;
     expect(readFileSync(file, 'utf8')).toBe(written);
     expect(validate({ openapi: '3.1.0' })).toBe(false);
   });
 
   it('has nothing for versions swagger-parser does not check with a 3.x schema', () => {
-    expect(schemaValidator(cache, '2.0')).toBeNull();
-    expect(schemaValidator(cache, undefined)).toBeNull();
+    expect(schemaValidator(cache, { swagger: '2.0' })).toBeNull();
+    expect(schemaValidator(cache, { openapi: '3.1.0', swagger: '2.0' })).toBeNull();
+    expect(schemaValidator(cache, { openapi: 3.1 })).toBeNull();
+    expect(schemaValidator(cache, {})).toBeNull();
+  });
+});
+
+describe('the versions swagger-parser parses', () => {
+  const SwaggerParser = require('@apidevtools/swagger-parser') as { parse(doc: unknown): Promise<unknown> };
+  const parses = (openapi: string) =>
+    SwaggerParser.parse({ openapi, info: { title: 'T', version: '1' }, paths: {} }).then(
+      () => true,
+      () => false,
+    );
+
+  it('are the ones listed beside the compiled check', async () => {
+    const candidates = ['3.0', '3.1'].flatMap((minor) => [...Array(10).keys()].map((patch) => `${minor}.${patch}`));
+    const parsed: string[] = [];
+    for (const version of candidates) if (await parses(version)) parsed.push(version);
+    expect(parsed.sort()).toEqual([...PARSED_VERSIONS].sort());
   });
 });
 
