@@ -43,7 +43,14 @@ interface StoredPlan {
   skeleton: string;
   files: string[];
   plan: PlanNode;
+  /** SHA-256 of the fields above as written: a file damaged since is not read. */
+  digest: string;
 }
+
+const digestOf = (stored: Omit<StoredPlan, 'digest'>) =>
+  createHash('sha256')
+    .update(JSON.stringify([stored.salt, stored.root, stored.skeleton, stored.files, stored.plan]))
+    .digest('hex');
 
 /** A spec file as the plan knows it: its absolute path and parsed content. */
 export interface PlanSource {
@@ -196,11 +203,11 @@ function lookup(doc: Json, keys: string[]): Json | undefined {
 /** The bundled document the plan gives over these sources, or null where it cannot follow them. */
 export function replayPlan(plan: PlanNode, files: string[], sources: Map<string, Json>): JsonObject | null {
   const walk = (node: PlanNode, source: Json | undefined): Json => {
-    if (node === null || typeof node !== 'object') throw new NoPlan('not a plan');
+    if (!isPlanNode(node)) throw new NoPlan('not a plan');
     if (node.from !== undefined) {
       const [file, keys] = node.from;
       const doc = sources.get(files[file]!);
-      if (doc === undefined || !Array.isArray(keys)) throw new NoPlan('no such file');
+      if (doc === undefined) throw new NoPlan('no such file');
       source = lookup(doc, keys);
     }
     if (source === undefined) throw new NoPlan('no such place');
@@ -227,10 +234,30 @@ export function replayPlan(plan: PlanNode, files: string[], sources: Map<string,
     const root = sources.get(files[0]!);
     const out = walk(plan, root);
     return out !== null && typeof out === 'object' && !Array.isArray(out) ? out : null;
-  } catch (e) {
-    if (e instanceof NoPlan) return null;
-    throw e;
+  } catch {
+    // The plan is read from a file: whatever in it does not fit (a field of
+    // another type, nesting too deep) means the real bundle runs.
+    return null;
   }
+}
+
+/** Whether a value read back is shaped as planOf writes a node (its children are checked as they are walked). */
+function isPlanNode(node: unknown): node is PlanNode {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+  const { from, ref, kids, array } = node as Record<string, unknown>;
+  const isPlace = (v: unknown) =>
+    Array.isArray(v) &&
+    v.length === 2 &&
+    Number.isInteger(v[0]) &&
+    Array.isArray(v[1]) &&
+    v[1].every((k) => typeof k === 'string');
+  const isKids = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  return (
+    (from === undefined || isPlace(from)) &&
+    (ref === undefined || typeof ref === 'string') &&
+    (kids === undefined || isKids(kids)) &&
+    (array === undefined || array === true)
+  );
 }
 
 /**
@@ -282,6 +309,7 @@ export function bundleFromPlan(
   }
   if (stored === null || typeof stored !== 'object') return null;
   if (stored.salt !== SALT || stored.root !== root || stored.skeleton !== skeleton) return null;
+  if (stored.digest !== digestOf(stored)) return null;
   const byPath = new Map(sources.map((s) => [s.absolute, s.content]));
   const { files } = stored;
   if (!Array.isArray(files) || files.length !== byPath.size || files[0] !== root) return null;
@@ -292,7 +320,8 @@ export function bundleFromPlan(
 /** Keeps the plan of a real bundle for the next run, replacing this root's previous one. */
 export function savePlan(cacheDir: string, skeleton: string, sources: PlanSource[], plan: PlanNode): void {
   const files = sources.map((s) => s.absolute);
-  const stored: StoredPlan = { salt: SALT, root: files[0]!, skeleton, files, plan };
+  const fields = { salt: SALT, root: files[0]!, skeleton, files, plan };
+  const stored: StoredPlan = { ...fields, digest: digestOf(fields) };
   const target = planFile(cacheDir, files[0]!);
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}-${Date.now()}.tmp`;

@@ -16,6 +16,7 @@ import {
   readSpecTree,
   realpathSync,
 } from '../../scripts/pipeline/load.ts';
+import { replayPlan } from '../../scripts/pipeline/incremental-bundle.ts';
 import type { Json, JsonObject } from '../../scripts/util/json.ts';
 import { fixturesDir, repoRoot } from './support/paths.ts';
 
@@ -324,9 +325,36 @@ describe('the plan in the cache folder', () => {
     await loadAndCompare(root, cache);
     for (const file of planFiles(cache)) writeFileSync(file, '{"salt": [1, 2');
     expect(await loadAndCompare(root, cache)).toBe('swagger-parser');
-    for (const file of planFiles(cache))
-      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), plan: 7 }));
-    expect(await loadAndCompare(root, cache)).toBe('swagger-parser');
+    // A plan changed since it was written (its digest no longer matches).
+    type Node = { from?: unknown; kids?: Record<string, Node> };
+    const tamperings: ((plan: Node) => unknown)[] = [
+      () => 7,
+      (plan) => ({ ...plan, from: 'root' }),
+      (plan) => ({ ...plan, kids: [] }),
+      (plan) => ({ ...plan, from: [0, 'components'] }),
+      (plan) => {
+        const [name, kid] = Object.entries(plan.kids!)[0]!;
+        return { ...plan, kids: { ...plan.kids, [name]: { ...kid, from: [99, []] } } };
+      },
+      (plan) => {
+        const [name, kid] = Object.entries(plan.kids!)[0]!;
+        return { ...plan, kids: { ...plan.kids, [name]: { ...kid, kids: { missing: {} } } } };
+      },
+    ];
+    for (const tamper of tamperings) {
+      for (const file of planFiles(cache)) {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as { plan: Node };
+        writeFileSync(file, JSON.stringify({ ...stored, plan: tamper(stored.plan) }));
+      }
+      expect(await loadAndCompare(root, cache)).toBe('swagger-parser');
+    }
+    expect(await loadAndCompare(root, cache)).toBe('plan');
+    // And the walk itself refuses a plan of the wrong shape rather than follow it.
+    const { files } = readSpecTree(root);
+    const sources = new Map([...files.values()].map((f) => [f.absolute, f.content]));
+    const paths = [realpathSync(root), ...[...sources.keys()].filter((f) => f !== realpathSync(root))];
+    for (const tamper of tamperings)
+      expect(replayPlan(tamper({ from: [0, []], kids: { paths: {} } }) as never, paths, sources)).toBeNull();
   });
 
   it('is ignored when written by another version or for another root', async () => {
