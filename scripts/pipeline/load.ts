@@ -1,6 +1,8 @@
 // Stage 1, load: read the root spec file and every file it refers to, parse
 // YAML/JSON safely, refuse anything that is not a local file under the spec's
-// folder, then let swagger-parser bundle the result into one document.
+// folder, then let swagger-parser bundle the result into one document (or, with
+// a cache folder and the spec's structure unchanged since the last bundle,
+// rebuild its document from that bundle's plan: incremental-bundle.ts).
 //
 // Safety rules (issue: the spec is input we do not trust):
 // - YAML: one document per file, unique keys, only core-schema tags, a small
@@ -439,7 +441,7 @@ export function versionProblem(root: SourceFile): Diagnostic | null {
 }
 
 export interface LoadOptions {
-  /** The parse cache's folder; null or absent for none. */
+  /** The folder of the parse cache and the last bundle's plan; null or absent for none. */
   cacheDir?: string | null;
 }
 
