@@ -101,7 +101,7 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
       ]);
     });
     rawTypes.catch(() => {}); // a rejected spec never reaches render, which awaits it
-    const verdict = checkWithSwaggerParser(spec.bundled);
+    const verdict = checkWithSwaggerParser(spec.bundled, { cacheDir });
 
     // 2. validate (the own checks and swagger-parser's) and 3. model. A
     // model that cannot be built from a spec swagger-parser rejects is

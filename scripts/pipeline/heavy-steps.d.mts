@@ -8,7 +8,10 @@ export interface SwaggerParserFailure {
 
 export declare function loadOpenapiTypescript(): unknown;
 export declare function printRawTypes(document: JsonObject): Promise<string>;
-export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;
+export declare function checkWithSwaggerParser(
+  document: JsonObject,
+  options?: { cacheDir?: string | null },
+): Promise<SwaggerParserFailure | null>;
 export declare function formatTypeScript(jobs: { filepath: string; text: string }[], config: object): Promise<string[]>;
 export declare function mayRecurseDirectly(document: JsonObject): boolean;
 export declare function hoistRecursiveSchemas(source: string): Promise<string>;

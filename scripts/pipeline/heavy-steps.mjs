@@ -7,6 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
+import { swaggerParserFailure, verdictWithCompiledSchema } from './schema-validator.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
@@ -193,17 +194,24 @@ function reaches(edges, from, target) {
   return false;
 }
 
-/** swagger-parser's validation of a bundled document: null when it passes, else its message and details. */
-export async function checkWithSwaggerParser(document) {
+/**
+ * swagger-parser's validation of a bundled document: null when it passes, else
+ * its message and details. With a cache folder, a document the compiled
+ * schema check passes is answered without swagger-parser (schema-validator.mjs);
+ * any other goes through swagger-parser's validate() in full, so a rejection
+ * always carries its own message and details.
+ */
+export async function checkWithSwaggerParser(document, { cacheDir = null } = {}) {
+  if (cacheDir) {
+    const verdict = await verdictWithCompiledSchema(document, cacheDir);
+    if (verdict !== undefined) return verdict;
+  }
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     await SwaggerParser.validate(structuredClone(document), { resolve: { external: false, http: false } });
     return null;
   } catch (error) {
-    return {
-      message: error.message,
-      ...(error.details ? { details: JSON.parse(JSON.stringify(error.details)) } : {}),
-    };
+    return swaggerParserFailure(error);
   }
 }
 

@@ -1,6 +1,8 @@
 // Stage 1, load: read the root spec file and every file it refers to, parse
 // YAML/JSON safely, refuse anything that is not a local file under the spec's
-// folder, then let swagger-parser bundle the result into one document.
+// folder, then let swagger-parser bundle the result into one document (or, with
+// a cache folder and the spec's structure unchanged since the last bundle,
+// rebuild its document from that bundle's plan: incremental-bundle.ts).
 //
 // Safety rules (issue: the spec is input we do not trust):
 // - YAML: one document per file, unique keys, only core-schema tags, a small
@@ -12,8 +14,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import YAML from 'yaml';
 import jsYaml from 'js-yaml';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import { parseJsonText } from './json-text.ts';
+import { type Origin, bundleFromPlan, forgetPlan, planOf, savePlan, skeletonOf } from './incremental-bundle.ts';
 import { type ContentCache, openContentCache } from './content-cache.ts';
 import { type Diagnostic, SpecError, lineColumn, pointerOf } from '../util/diagnostics.ts';
 import { type Json, type JsonObject, isObject, resolvePointer } from '../util/json.ts';
@@ -48,7 +51,14 @@ export interface LoadedSpec {
   refs: RefSite[];
   /** swagger-parser's bundle: one document, internal $refs only. */
   bundled: JsonObject;
+  /**
+   * How `bundled` was made: the root as it is (one file, already bundled),
+   * from the last bundle's plan, or by swagger-parser.
+   */
+  bundledBy: BundledBy;
 }
+
+export type BundledBy = 'as-is' | 'plan' | 'swagger-parser';
 
 const MAX_ALIASES = 100;
 
@@ -253,7 +263,10 @@ export function readSpecTree(
   rootFile: string,
   cache?: ParseCache,
 ): { files: Map<string, SourceFile>; refs: RefSite[] } {
-  realpaths.clear(); // links may have changed since the last run in this process
+  // Links, and the working directory messages are relative to, may have
+  // changed since the last run in this process.
+  realpaths.clear();
+  refTargets.clear();
   const rootAbs = path.resolve(rootFile);
   if (!existsSync(rootAbs)) {
     throw new SpecError([{ file: displayPath(rootAbs), pointer: '', message: 'spec file not found' }]);
@@ -339,13 +352,25 @@ export function isInside(file: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+type RefTarget = { file: string | null; fragment: string } | { error: string };
+
+/**
+ * refTargetFile's answers in this run, by file, folder and $ref: a spec
+ * repeats the same few thousand $refs, which the load and validate stages
+ * each look at more than once.
+ */
+const refTargets = new Map<string, RefTarget>();
+
 /** Which file a $ref points into, or why it is refused. */
-export function refTargetFile(
-  ref: string,
-  fromFile: string,
-  specDir: string,
-): { file: string | null; fragment: string } | { error: string } {
+export function refTargetFile(ref: string, fromFile: string, specDir: string): RefTarget {
   if (typeof ref !== 'string') return { error: '$ref must be a string' };
+  const key = `${fromFile}\0${specDir}\0${ref}`;
+  let target = refTargets.get(key);
+  if (target === undefined) refTargets.set(key, (target = findRefTarget(ref, fromFile, specDir)));
+  return target;
+}
+
+function findRefTarget(ref: string, fromFile: string, specDir: string): RefTarget {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
     return {
       error: `$ref ${JSON.stringify(ref)} is not a local file reference; only relative paths inside the spec folder are allowed, nothing is fetched`,
@@ -375,16 +400,27 @@ export function walkRefs(
   tokens: (string | number)[],
   visit: (ref: string, tokens: (string | number)[]) => void,
 ): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((child, i) => walkRefs(child, [...tokens, i], visit));
-    return;
-  }
-  if (typeof node.$ref === 'string') visit(node.$ref, [...tokens, '$ref']);
-  for (const key of Object.keys(node)) {
-    if (key === '$ref') continue;
-    walkRefs(node[key]!, [...tokens, key], visit);
-  }
+  // One path, pushed and popped as the walk goes; copied only for a $ref.
+  const at = [...tokens];
+  const walk = (value: Json) => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        walk(value[i]!);
+        at.pop();
+      }
+      return;
+    }
+    if (typeof value.$ref === 'string') visit(value.$ref, [...at, '$ref']);
+    for (const key of Object.keys(value)) {
+      if (key === '$ref') continue;
+      at.push(key);
+      walk(value[key]!);
+      at.pop();
+    }
+  };
+  walk(node);
 }
 
 /**
@@ -405,7 +441,7 @@ export function versionProblem(root: SourceFile): Diagnostic | null {
 }
 
 export interface LoadOptions {
-  /** The parse cache's folder; null or absent for none. */
+  /** The folder of the parse cache and the last bundle's plan; null or absent for none. */
   cacheDir?: string | null;
 }
 
@@ -420,10 +456,10 @@ export async function load(rootFile: string, options: LoadOptions = {}): Promise
   if (unsupported) throw new SpecError([unsupported]);
   const specDir = path.dirname(rootReal);
   const rootContent = files.get(rootReal)!.content;
-  const bundled = isBundled(files, refs)
-    ? (structuredClone(rootContent) as JsonObject)
-    : await bundleWithSwaggerParser(rootReal, files);
-  return { rootFile: rootReal, specDir, files, refs, bundled };
+  const { bundled, bundledBy } = isBundled(files, refs)
+    ? { bundled: structuredClone(rootContent) as JsonObject, bundledBy: 'as-is' as const }
+    : await bundle(rootReal, files, options.cacheDir ?? null);
+  return { rootFile: rootReal, specDir, files, refs, bundled, bundledBy };
 }
 
 /**
@@ -440,12 +476,54 @@ export function isBundled(files: Map<string, SourceFile>, refs: RefSite[]): bool
   return !isRef(content) && refs.every((site) => site.ref.startsWith('#') && !isRef(resolvePointer(content, site.ref)));
 }
 
-/** swagger-parser's bundle of the files read and checked: one document, internal $refs only. */
-export async function bundleWithSwaggerParser(rootReal: string, files: Map<string, SourceFile>): Promise<JsonObject> {
+/**
+ * swagger-parser's bundle, or (with a cache folder) the same document from
+ * the plan of the last real one when the spec's structure has not changed
+ * since (pipeline/incremental-bundle.ts).
+ */
+async function bundle(
+  rootReal: string,
+  files: Map<string, SourceFile>,
+  cacheDir: string | null,
+): Promise<{ bundled: JsonObject; bundledBy: BundledBy }> {
+  if (!cacheDir) return { bundled: await bundleWithSwaggerParser(rootReal, files), bundledBy: 'swagger-parser' };
+  const specDir = path.dirname(rootReal);
+  const sources = [files.get(rootReal)!, ...[...files.values()].filter((f) => f.absolute !== rootReal)];
+  const skeleton = skeletonOf(sources, (ref, fromFile) => {
+    const target = refTargetFile(ref, fromFile, specDir);
+    if ('error' in target) return null;
+    return {
+      file: target.file && existsSync(target.file) ? realpathSync(target.file) : fromFile,
+      fragment: target.fragment,
+    };
+  });
+  const replayed = skeleton && bundleFromPlan(cacheDir, rootReal, skeleton, sources);
+  if (replayed) return { bundled: replayed, bundledBy: 'plan' };
+  const origins = new WeakMap<object, Origin>();
+  const bundled = await bundleWithSwaggerParser(rootReal, files, origins);
+  const plan = skeleton && planOf(bundled, origins, sources);
+  if (skeleton && plan) savePlan(cacheDir, skeleton, sources, plan);
+  else forgetPlan(cacheDir, rootReal);
+  return { bundled, bundledBy: 'swagger-parser' };
+}
+
+/**
+ * swagger-parser's bundle of the files read and checked: one document,
+ * internal $refs only. With `origins`, records where each object of the
+ * files it served stood (file and key), before the bundle moves any of them.
+ */
+export async function bundleWithSwaggerParser(
+  rootReal: string,
+  files: Map<string, SourceFile>,
+  origins?: WeakMap<object, Origin>,
+): Promise<JsonObject> {
   const specDir = path.dirname(rootReal);
   const rootContent = files.get(rootReal)!.content;
   const parsedByPath = new Map([...files.values()].map((f) => [f.absolute, f.content]));
-  const parser = new SwaggerParser();
+  // Loaded here, not with this module: a run whose bundle comes from its plan never needs it.
+  const { default: Parser } = await import('@apidevtools/swagger-parser');
+  const parser = new Parser();
+  if (origins) recordOrigins(parser, origins);
   return (await parser.bundle(
     rootReal,
     structuredClone(rootContent) as never,
@@ -470,4 +548,26 @@ export async function bundleWithSwaggerParser(rootReal: string, files: Map<strin
       parse: { yaml: { allowEmpty: false }, json: { order: 1 }, text: false, binary: false },
     } as never,
   )) as unknown as JsonObject;
+}
+
+/**
+ * Makes the parser record, once every file is read and parsed and before the
+ * bundle changes anything, the origin of every object in each file.
+ */
+function recordOrigins(parser: SwaggerParser, origins: WeakMap<object, Origin>): void {
+  const resolve = parser.resolve.bind(parser) as (...args: unknown[]) => Promise<unknown>;
+  const traced = async (...args: unknown[]) => {
+    const resolved = await resolve(...args);
+    for (const [file, content] of Object.entries(parser.$refs.values() as Record<string, Json>)) {
+      const stack: [Json, Origin][] = [[content, { file, parent: null, key: '' }]];
+      while (stack.length) {
+        const [node, origin] = stack.pop()!;
+        if (node === null || typeof node !== 'object') continue;
+        origins.set(node, origin);
+        for (const key of Object.keys(node)) stack.push([(node as JsonObject)[key]!, { file, parent: origin, key }]);
+      }
+    }
+    return resolved;
+  };
+  Object.assign(parser, { resolve: traced });
 }
