@@ -30,7 +30,7 @@ export interface CompiledOp {
    * object, which undici copies as it is where a record's every name and
    * value is converted and checked again on every request.
    */
-  readonly fetchHeaders: HeadersInit;
+  readonly fetchHeaders: Headers | Readonly<Record<string, string>>;
   readonly decode: Decode;
 }
 
