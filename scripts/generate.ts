@@ -19,6 +19,7 @@ import { runtimeImportFor } from './render/runtime-import.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { checkWithSwaggerParser } from './pipeline/heavy-steps.mjs';
+import { rawTypesCacheFile } from './pipeline/incremental-types.mjs';
 import { type HeavySteps, inProcessSteps, workerSteps } from './pipeline/offload.ts';
 import { writeOutput, compareOutput, ForeignOutputError } from './pipeline/write.ts';
 import { STAMP_FILE, inputsHash, isUpToDate, makeStamp, recordCache } from './pipeline/stamp.mjs';
@@ -49,7 +50,8 @@ export interface GenerateOptions {
   out?: string;
   /**
    * Where prettier's output and each spec file's parsed value are cached by
-   * content hash (see pipeline/content-cache.ts); null for no cache at all
+   * content hash (see pipeline/content-cache.ts), and openapi-typescript's
+   * last output per spec (pipeline/incremental-types.mjs); null for no cache at all
    * (neither those nor the precompiled templates). Default: the
    * ASTRA_GENERATE_CACHE_DIR environment variable, else
    * node_modules/.cache/astra-control-sdk.
@@ -95,7 +97,8 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     // openapi-typescript's types start at once (with a worker, on the second
     // core), and are awaited by render; swagger-parser's verdict is awaited
     // once, below, before anything is rendered.
-    const rawTypes = steps.rawTypes(spec.bundled).catch((e: Error) => {
+    const rawTypesCache = cacheDir && rawTypesCacheFile(cacheDir, spec.rootFile);
+    const rawTypes = steps.rawTypes(spec.bundled, rawTypesCache).catch((e: Error) => {
       throw new SpecError([
         { file: specDisplay, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },
       ]);

@@ -7,7 +7,13 @@ export interface SwaggerParserFailure {
 }
 
 export declare function loadOpenapiTypescript(): unknown;
-export declare function printRawTypes(document: JsonObject): Promise<string>;
+/** Where printRawTypes keeps its previous output (see incremental-types.mjs), and who hears which way it printed. */
+export interface RawTypesOptions {
+  cacheFile?: string | null;
+  report?: (how: 'full' | 'incremental') => void;
+}
+
+export declare function printRawTypes(document: JsonObject, options?: RawTypesOptions): Promise<string>;
 export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;
 export declare function formatTypeScript(jobs: { filepath: string; text: string }[], config: object): Promise<string[]>;
 export declare function mayRecurseDirectly(document: JsonObject): boolean;

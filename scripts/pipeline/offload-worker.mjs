@@ -14,7 +14,7 @@ try {
 } catch {}
 
 const steps = {
-  rawTypes: (message) => printRawTypes(message.document),
+  rawTypes: (message) => printRawTypes(message.document, { cacheFile: message.cacheFile }),
   format: (message) => formatTypeScript(message.files, message.config),
 };
 

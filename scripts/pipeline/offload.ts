@@ -16,8 +16,11 @@ export interface FormatJob {
 }
 
 export interface HeavySteps {
-  /** openapi-typescript's `paths`/`components` types for the bundled document. */
-  rawTypes(document: JsonObject): Promise<string>;
+  /**
+   * openapi-typescript's `paths`/`components` types for the bundled document;
+   * with a `cacheFile`, printed again only where the document changed.
+   */
+  rawTypes(document: JsonObject, cacheFile: string | null): Promise<string>;
   /** Formats TypeScript files with prettier and the given config. */
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
@@ -29,7 +32,7 @@ export function inProcessSteps(): HeavySteps {
   return {
     parallel: false,
     // The worker's copy is the message's structured clone; here it is made.
-    rawTypes: (document) => printRawTypes(structuredClone(document)),
+    rawTypes: (document, cacheFile) => printRawTypes(structuredClone(document), { cacheFile }),
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
     async close() {},
   };
@@ -68,7 +71,7 @@ export function workerSteps(started?: Worker): HeavySteps {
     });
   return {
     parallel: true,
-    rawTypes: (document) => ask<string>({ kind: 'rawTypes', document }),
+    rawTypes: (document, cacheFile) => ask<string>({ kind: 'rawTypes', document, cacheFile }),
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
       await worker.terminate();
