@@ -68,12 +68,17 @@ export interface GenerateOptions {
 /** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark reads them). */
 function stageClock() {
   const timings: string[] = [];
-  let last = performance.now();
+  const start = performance.now();
+  let last = start;
   return {
     mark(stage: string) {
       const now = performance.now();
       timings.push(`${stage} ${Math.round(now - last)} ms`);
       last = now;
+    },
+    /** An event off the stage sequence (a worker's answer), by its time since the start. */
+    at(event: string) {
+      timings.push(`(${event} at ${Math.round(performance.now() - start)} ms)`);
     },
     report() {
       if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.join(', '));
@@ -103,7 +108,10 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
         { file: specDisplay, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },
       ]);
     });
-    rawTypes.catch(() => {}); // a rejected spec never reaches render, which awaits it
+    rawTypes.then(
+      () => clock.at('openapi-typescript types received'),
+      () => {},
+    ); // a rejected spec never reaches render, which awaits it
     const verdict = checkWithSwaggerParser(spec.bundled);
 
     // 2. validate (the own checks and swagger-parser's) and 3. model. A

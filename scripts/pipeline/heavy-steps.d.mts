@@ -14,6 +14,8 @@ export interface RawTypesOptions {
 }
 
 export declare function printRawTypes(document: JsonObject, options?: RawTypesOptions): Promise<string>;
+/** Resolves once the cache entries printRawTypes queued in this thread are written. */
+export declare function settleRawTypesCache(): Promise<void>;
 export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;
 export declare function formatTypeScript(jobs: { filepath: string; text: string }[], config: object): Promise<string[]>;
 export declare function mayRecurseDirectly(document: JsonObject): boolean;

@@ -7,7 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
-import { printWithCache } from './incremental-types.mjs';
+import { printWithCache, settleRawTypesCache } from './incremental-types.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
@@ -47,6 +47,7 @@ export function loadOpenapiTypescript() {
  * bytes are the same either way. `report` is told 'full' or 'incremental'.
  */
 export async function printRawTypes(document, { cacheFile = null, report } = {}) {
+  if (cacheFile) await settleRawTypesCache(); // the last print's entry, if still being written
   const openapiTypescript = loadOpenapiTypescript();
   const { transformSchema, astToString, scanDiscriminators, parseRef, versions } = openapiTypescript;
   const recursive = mayRecurseDirectly(document);
@@ -65,6 +66,8 @@ export async function printRawTypes(document, { cacheFile = null, report } = {})
     : print(document);
   return recursive ? hoistRecursiveSchemas(text) : text;
 }
+
+export { settleRawTypesCache };
 
 /** openapiTS()'s context for `{ alphabetize: true, silent: true }`, every other option at its default. */
 function transformOptions(schema, discriminators, { resolveRef }) {

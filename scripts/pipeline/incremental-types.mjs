@@ -59,6 +59,9 @@ export function rawTypesCacheFile(cacheDir, rootFile) {
  * hashes see its patches); `salt` names everything else the text depends on.
  * `parseRef` is the pointer parser openapi-typescript's resolve uses.
  * `report`, if given, is told which way the text was made.
+ *
+ * The entry for the next run is written after the text is handed over (by
+ * then a worker has posted it): settleRawTypesCache() waits for it.
  */
 export function printWithCache(document, { print, salt, cacheFile, parseRef, report }) {
   const fragments = documentFragments(document, parseRef);
@@ -66,8 +69,28 @@ export function printWithCache(document, { print, salt, cacheFile, parseRef, rep
   let text = previous && previous.salt === salt ? spliceChanges(previous, document, fragments, print) : null;
   report?.(text === null ? 'full' : 'incremental');
   if (text === null) text = print(document);
-  writeEntry(cacheFile, { format: FORMAT, salt, fragments, text }, document);
+  const entry = { format: FORMAT, salt, fragments, text };
+  saving = saving.then(
+    () =>
+      new Promise((resolve) =>
+        setImmediate(() => {
+          try {
+            writeEntry(cacheFile, entry, document);
+          } catch {
+            // An entry that cannot be written only makes the next print a full one.
+          }
+          resolve();
+        }),
+      ),
+  );
   return text;
+}
+
+let saving = Promise.resolve();
+
+/** Resolves once every entry printWithCache() queued in this thread is written. */
+export function settleRawTypesCache() {
+  return saving;
 }
 
 /**
@@ -210,10 +233,15 @@ function spliceChanges(previous, document, fragments, print) {
     const was = previous.text.slice(at.start, at.end);
     if (old.extras.some((name) => was.includes(name) !== text.includes(name))) return null;
   }
-  let out = previous.text;
-  for (const { at, text } of replacements.sort((a, b) => b.at.start - a.at.start))
-    out = out.slice(0, at.start) + text + out.slice(at.end);
-  return out;
+  // One pass over the text, in order: copying it once per member is quadratic.
+  const pieces = [];
+  let at = 0;
+  for (const replacement of replacements.sort((a, b) => a.at.start - b.at.start)) {
+    pieces.push(previous.text.slice(at, replacement.at.start), replacement.text);
+    at = replacement.at.end;
+  }
+  pieces.push(previous.text.slice(at));
+  return pieces.join('');
 }
 
 /** `changed` and every fragment that reaches one of them through $refs (`*` refs reach everything). */
@@ -285,6 +313,8 @@ function readEntry(file) {
   }
   if (!isObject(entry) || entry.format !== FORMAT || typeof entry.salt !== 'string' || typeof entry.text !== 'string')
     return null;
+  // The text must be the one stored with these hashes (not edited, not another entry's).
+  if (entry.textHash !== textHash(entry.text, entry.fragments)) return null;
   const fragments = entry.fragments;
   if (!Array.isArray(fragments) || !fragments.every(isStoredFragment)) return null;
   return entry;
@@ -310,11 +340,16 @@ function isStoredFragment(f) {
 function writeEntry(file, entry, document) {
   const members = printedMembers(entry.text);
   if (!members || !hasCounts(members, expectedCounts(entry.fragments, document))) return;
-  const stored = { ...entry, fragments: entry.fragments.map(({ id, hash, operations }) => ({ id, hash, operations })) };
+  const fragments = entry.fragments.map(({ id, hash, operations }) => ({ id, hash, operations }));
+  const stored = { ...entry, fragments, textHash: textHash(entry.text, fragments) };
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}-${Date.now()}.tmp`;
   writeFileSync(temp, JSON.stringify(stored));
   renameSync(temp, file);
+}
+
+function textHash(text, fragments) {
+  return createHash('sha256').update(JSON.stringify(fragments)).update('\0').update(text).digest('base64');
 }
 
 function isObject(value) {

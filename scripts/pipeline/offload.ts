@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
-import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
+import { formatTypeScript, printRawTypes, settleRawTypesCache } from './heavy-steps.mjs';
 
 export interface FormatJob {
   filepath: string;
@@ -25,6 +25,7 @@ export interface HeavySteps {
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
   readonly parallel: boolean;
+  /** Waits for the cache entries still being written (rawTypes writes its entry after answering), then stops. */
   close(): Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export function inProcessSteps(): HeavySteps {
     // The worker's copy is the message's structured clone; here it is made.
     rawTypes: (document, cacheFile) => printRawTypes(structuredClone(document), { cacheFile }),
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
-    async close() {},
+    close: () => settleRawTypesCache(),
   };
 }
 
@@ -74,6 +75,8 @@ export function workerSteps(started?: Worker): HeavySteps {
     rawTypes: (document, cacheFile) => ask<string>({ kind: 'rawTypes', document, cacheFile }),
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
+      // A worker that failed has nothing to settle; it is stopped either way.
+      await ask({ kind: 'settle' }).catch(() => {});
       await worker.terminate();
     },
   };
