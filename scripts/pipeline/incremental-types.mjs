@@ -33,7 +33,7 @@
 // entry is ignored. Plain JavaScript so the worker thread can load it.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printedMembers } from './printed-members.mjs';
 
@@ -346,6 +346,19 @@ function writeEntry(file, entry, document) {
   const temp = `${file}.${process.pid}-${Date.now()}.tmp`;
   writeFileSync(temp, JSON.stringify(stored));
   renameSync(temp, file);
+  pruneEntries(path.dirname(file));
+}
+
+/** Specs come and go (test fixtures, temporary copies): the folder keeps the most recently printed ones. */
+const MAX_ENTRIES = 32;
+
+function pruneEntries(dir) {
+  const entries = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (entries.length <= MAX_ENTRIES) return;
+  const newestFirst = entries
+    .map((name) => ({ name, written: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { name } of newestFirst.slice(MAX_ENTRIES)) rmSync(path.join(dir, name), { force: true });
 }
 
 function textHash(text, fragments) {

@@ -487,12 +487,22 @@ describe('incremental openapi-typescript output', () => {
     );
   });
 
-  it('keeps one entry per spec root, under the cache folder', () => {
+  it('keeps one entry per spec root, under the cache folder, and only the most recent ones', async () => {
     const a = rawTypesCacheFile('/cache', '/specs/a/openapi.yaml');
     expect(path.dirname(path.dirname(a))).toBe('/cache');
     expect(rawTypesCacheFile('/cache', '/specs/a/openapi.yaml')).toBe(a);
     expect(rawTypesCacheFile('/cache', '/specs/b/openapi.yaml')).not.toBe(a);
-  });
+
+    const cacheDir = path.join(scratch, 'many-specs');
+    rmSync(cacheDir, { recursive: true, force: true });
+    const document = await bundled(path.join(fixturesDir, 'minimal-crud/spec/openapi.yaml'));
+    const roots = Array.from({ length: 40 }, (_, i) => `/specs/${i}/openapi.yaml`);
+    for (const root of roots) await cachedPrint(document, rawTypesCacheFile(cacheDir, root));
+    const kept = readdirSync(path.dirname(rawTypesCacheFile(cacheDir, roots[0]!)));
+    expect(kept.length).toBe(32);
+    expect(kept).toContain(path.basename(rawTypesCacheFile(cacheDir, roots[39]!)));
+    expect((await cachedPrint(document, rawTypesCacheFile(cacheDir, roots[39]!))).how).toBe('incremental');
+  }, 120_000);
 });
 
 describe('printed members', () => {
