@@ -94,6 +94,8 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     : inProcessSteps();
   try {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const rawTypesCache = cacheDir && rawTypesCacheFile(cacheDir, specFile);
+    if (rawTypesCache) steps.prepareRawTypes?.(rawTypesCache);
     // 1. load: read, parse and bundle the spec's files.
     const spec = await load(specFile, { cacheDir });
     clock.mark('load');
@@ -102,7 +104,6 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     // openapi-typescript's types start at once (with a worker, on the second
     // core), and are awaited by render; swagger-parser's verdict is awaited
     // once, below, before anything is rendered.
-    const rawTypesCache = cacheDir && rawTypesCacheFile(cacheDir, spec.rootFile);
     const rawTypes = steps.rawTypes(spec.bundled, rawTypesCache).catch((e: Error) => {
       throw new SpecError([
         { file: specDisplay, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },

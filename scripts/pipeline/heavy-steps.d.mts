@@ -14,6 +14,8 @@ export interface RawTypesOptions {
 }
 
 export declare function printRawTypes(document: JsonObject, options?: RawTypesOptions): Promise<string>;
+/** Reads printRawTypes' entry in `cacheFile` ahead of the print that will use it. */
+export declare function prepareRawTypesCache(cacheFile: string): Promise<void>;
 /** Resolves once the cache entries printRawTypes queued in this thread are written. */
 export declare function settleRawTypesCache(): Promise<void>;
 export declare function checkWithSwaggerParser(document: JsonObject): Promise<SwaggerParserFailure | null>;

@@ -7,7 +7,7 @@
 // can load it under any loader.
 
 import { createRequire } from 'node:module';
-import { printWithCache, settleRawTypesCache } from './incremental-types.mjs';
+import { prepareRawTypesCache, printWithCache, settleRawTypesCache } from './incremental-types.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
@@ -67,7 +67,7 @@ export async function printRawTypes(document, { cacheFile = null, report } = {})
   return recursive ? hoistRecursiveSchemas(text) : text;
 }
 
-export { settleRawTypesCache };
+export { prepareRawTypesCache, settleRawTypesCache };
 
 /** openapiTS()'s context for `{ alphabetize: true, silent: true }`, every other option at its default. */
 function transformOptions(schema, discriminators, { resolveRef }) {

@@ -65,7 +65,7 @@ export function rawTypesCacheFile(cacheDir, rootFile) {
  */
 export function printWithCache(document, { print, salt, cacheFile, parseRef, report }) {
   const fragments = documentFragments(document, parseRef);
-  const previous = readEntry(cacheFile);
+  const previous = previousEntry(cacheFile);
   let text = previous && previous.salt === salt ? spliceChanges(previous, document, fragments, print) : null;
   report?.(text === null ? 'full' : 'incremental');
   if (text === null) text = print(document);
@@ -86,11 +86,36 @@ export function printWithCache(document, { print, salt, cacheFile, parseRef, rep
   return text;
 }
 
+// This thread's cache work in order: entries being written, an entry being
+// read ahead of its print.
 let saving = Promise.resolve();
 
-/** Resolves once every entry printWithCache() queued in this thread is written. */
+/** Resolves once every entry printWithCache() queued in this thread is written (and any read ahead is done). */
 export function settleRawTypesCache() {
   return saving;
+}
+
+let readAhead = null;
+
+/**
+ * Reads the entry for `cacheFile` and finds its members now, so the print
+ * that follows starts from them: the worker does this while the main thread
+ * loads the spec, instead of after.
+ */
+export function prepareRawTypesCache(cacheFile) {
+  saving = saving.then(() => {
+    const entry = readEntry(cacheFile);
+    readAhead = entry && { cacheFile, entry, members: printedMembers(entry.text) };
+  });
+  return saving;
+}
+
+/** The stored entry for `cacheFile` (with its members when read ahead), or null. */
+function previousEntry(cacheFile) {
+  const ahead = readAhead;
+  readAhead = null;
+  if (ahead?.cacheFile === cacheFile) return { ...ahead.entry, members: ahead.members };
+  return readEntry(cacheFile);
 }
 
 /**
@@ -201,7 +226,7 @@ function spliceChanges(previous, document, fragments, print) {
   if (reprint.has(REST) || reprint.size * 2 > fragments.length) return null;
 
   if (process.env.INCOTA_DEBUG) console.error('reprint', reprint.size, [...reprint]);
-  const old = printedMembers(previous.text);
+  const old = previous.members ?? printedMembers(previous.text);
   const freshText = print(partOf(document, reprint));
   const fresh = printedMembers(freshText);
   if (!old || !fresh) return null;

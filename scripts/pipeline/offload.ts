@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
-import { formatTypeScript, printRawTypes, settleRawTypesCache } from './heavy-steps.mjs';
+import { formatTypeScript, prepareRawTypesCache, printRawTypes, settleRawTypesCache } from './heavy-steps.mjs';
 
 export interface FormatJob {
   filepath: string;
@@ -21,6 +21,8 @@ export interface HeavySteps {
    * with a `cacheFile`, printed again only where the document changed.
    */
   rawTypes(document: JsonObject, cacheFile: string | null): Promise<string>;
+  /** Reads rawTypes' cache entry ahead, where that overlaps with the main thread's work (on the worker). */
+  prepareRawTypes?(cacheFile: string): void;
   /** Formats TypeScript files with prettier and the given config. */
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
@@ -34,6 +36,8 @@ export function inProcessSteps(): HeavySteps {
     parallel: false,
     // The worker's copy is the message's structured clone; here it is made.
     rawTypes: (document, cacheFile) => printRawTypes(structuredClone(document), { cacheFile }),
+    // On this thread it would only move the read earlier, delaying the load.
+    prepareRawTypes() {},
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
     close: () => settleRawTypesCache(),
   };
@@ -73,6 +77,10 @@ export function workerSteps(started?: Worker): HeavySteps {
   return {
     parallel: true,
     rawTypes: (document, cacheFile) => ask<string>({ kind: 'rawTypes', document, cacheFile }),
+    prepareRawTypes(cacheFile) {
+      // A failed read only means a full print; rawTypes reports real failures.
+      ask({ kind: 'prepareRawTypes', cacheFile }).catch(() => {});
+    },
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
       // A worker that failed has nothing to settle; it is stopped either way.

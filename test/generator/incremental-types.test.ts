@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../../scripts/pipeline/load.ts';
 import type { JsonObject } from '../../scripts/pipeline/load.ts';
-import { printRawTypes, settleRawTypesCache } from '../../scripts/pipeline/heavy-steps.mjs';
+import { prepareRawTypesCache, printRawTypes, settleRawTypesCache } from '../../scripts/pipeline/heavy-steps.mjs';
 import { rawTypesCacheFile } from '../../scripts/pipeline/incremental-types.mjs';
 import { printedMembers } from '../../scripts/pipeline/printed-members.mjs';
 import { fixturesDir, repoRoot } from './support/paths.ts';
@@ -486,6 +486,24 @@ describe('incremental openapi-typescript output', () => {
       120_000,
     );
   });
+
+  it('starts from an entry read ahead, and reads its own when the one read ahead is another spec’s', async () => {
+    const cacheFile = freshCache('read-ahead');
+    await cachedPrint(astra, cacheFile);
+    const once = structuredClone(astra);
+    (valueOf(once, { section: 'components.schemas', name: 'Credential' }) as Json).description = 'Once.';
+    await prepareRawTypesCache(cacheFile);
+    const first = await cachedPrint(once, cacheFile);
+    expect(first.how).toBe('incremental');
+    expect(first.text).toBe(await fullPrint(once));
+
+    const twice = structuredClone(once);
+    (valueOf(twice, { section: 'components.schemas', name: 'Credential' }) as Json).description = 'Twice.';
+    await prepareRawTypesCache(path.join(scratch, 'other-spec.json'));
+    const second = await cachedPrint(twice, cacheFile);
+    expect(second.how).toBe('incremental');
+    expect(second.text).toBe(await fullPrint(twice));
+  }, 120_000);
 
   it('keeps one entry per spec root, under the cache folder, and only the most recent ones', async () => {
     const a = rawTypesCacheFile('/cache', '/specs/a/openapi.yaml');
