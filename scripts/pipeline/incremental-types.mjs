@@ -104,8 +104,12 @@ let readAhead = null;
  */
 export function prepareRawTypesCache(cacheFile) {
   saving = saving.then(() => {
-    const entry = readEntry(cacheFile);
-    readAhead = entry && { cacheFile, entry, members: printedMembers(entry.text) };
+    try {
+      const entry = readEntry(cacheFile);
+      readAhead = entry && { cacheFile, entry, members: printedMembers(entry.text) };
+    } catch {
+      readAhead = null; // the print reads the entry itself
+    }
   });
   return saving;
 }
@@ -211,41 +215,27 @@ function operationKeys(pathItem) {
 
 /** The previous text with the members that may have changed reprinted; null when that cannot be proved exact. */
 function spliceChanges(previous, document, fragments, print) {
-  if (previous.fragments.length !== fragments.length) return null;
-  const changed = new Set();
-  for (const [i, fragment] of fragments.entries()) {
-    const before = previous.fragments[i];
-    if (before.id !== fragment.id) return null;
-    if (before.hash === fragment.hash) continue;
-    if (JSON.stringify(before.operations) !== JSON.stringify(fragment.operations)) return null;
-    changed.add(fragment.id);
-  }
+  const changed = changedFragments(previous.fragments, fragments);
+  if (changed === null) return null;
   if (changed.size === 0) return previous.text;
   const reprint = dependents(fragments, changed);
   // Beyond half the document, a full print costs about as much and proves itself.
   if (reprint.has(REST) || reprint.size * 2 > fragments.length) return null;
 
-  if (process.env.INCOTA_DEBUG) console.error('reprint', reprint.size, [...reprint]);
   const old = previous.members ?? printedMembers(previous.text);
   const freshText = print(partOf(document, reprint));
   const fresh = printedMembers(freshText);
   if (!old || !fresh) return null;
-  if (
-    !hasCounts(
-      fresh,
-      expectedCounts(
-        fragments.filter((f) => reprint.has(f.id)),
-        document,
-      ),
-    )
-  )
-    return null;
+  const expected = expectedCounts(
+    fragments.filter((f) => reprint.has(f.id)),
+    document,
+  );
+  if (!hasCounts(fresh, expected)) return null;
 
   const replacements = [];
   for (const [section, members] of fresh.sections) {
-    const before = old.sections.get(section);
     for (const [key, span] of members) {
-      const at = before?.get(key);
+      const at = old.sections.get(section)?.get(key);
       if (!at) return null;
       replacements.push({ at, text: freshText.slice(span.start, span.end) });
     }
@@ -258,14 +248,31 @@ function spliceChanges(previous, document, fragments, print) {
     const was = previous.text.slice(at.start, at.end);
     if (old.extras.some((name) => was.includes(name) !== text.includes(name))) return null;
   }
-  // One pass over the text, in order: copying it once per member is quadratic.
+  return replaced(previous.text, replacements);
+}
+
+/** The ids of the fragments whose hash differs; null when the fragments themselves differ (added, removed, renamed, reordered) or a path item's operationIds changed. */
+function changedFragments(before, now) {
+  if (before.length !== now.length) return null;
+  const changed = new Set();
+  for (const [i, fragment] of now.entries()) {
+    if (before[i].id !== fragment.id) return null;
+    if (before[i].hash === fragment.hash) continue;
+    if (JSON.stringify(before[i].operations) !== JSON.stringify(fragment.operations)) return null;
+    changed.add(fragment.id);
+  }
+  return changed;
+}
+
+/** `text` with each replacement's span replaced, in one pass (copying the text once per member is quadratic). */
+function replaced(text, replacements) {
   const pieces = [];
   let at = 0;
-  for (const replacement of replacements.sort((a, b) => a.at.start - b.at.start)) {
-    pieces.push(previous.text.slice(at, replacement.at.start), replacement.text);
-    at = replacement.at.end;
+  for (const { at: span, text: member } of replacements.sort((a, b) => a.at.start - b.at.start)) {
+    pieces.push(text.slice(at, span.start), member);
+    at = span.end;
   }
-  pieces.push(previous.text.slice(at));
+  pieces.push(text.slice(at));
   return pieces.join('');
 }
 
@@ -276,7 +283,8 @@ function dependents(fragments, changed) {
   for (const f of fragments) {
     for (const ref of f.refs) {
       if (ref === '*') volatile.push(f.id);
-      else referrers.set(ref, [...(referrers.get(ref) ?? []), f.id]);
+      else if (referrers.has(ref)) referrers.get(ref).push(f.id);
+      else referrers.set(ref, [f.id]);
     }
   }
   const out = new Set([...changed, ...volatile]);
