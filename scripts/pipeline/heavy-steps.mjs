@@ -23,8 +23,10 @@ export function loadOpenapiTypescript() {
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs');
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs');
   const { resolveRef, scanDiscriminators } = require('openapi-typescript/dist/lib/utils.cjs');
-  const { parseRef } = require('@redocly/openapi-core/lib/ref-utils.js');
-  const versions = [require('openapi-typescript/package.json').version, require('typescript').version];
+  // Its pointer parser and TypeScript, as openapi-typescript itself resolves them.
+  const fromIt = createRequire(require.resolve('openapi-typescript/dist/lib/utils.cjs'));
+  const { parseRef } = fromIt('@redocly/openapi-core/lib/ref-utils.js');
+  const versions = [require('openapi-typescript/package.json').version, fromIt('typescript').version];
   return { transformSchema, astToString, resolveRef, scanDiscriminators, parseRef, versions };
 }
 
