@@ -64,18 +64,21 @@ export function rawTypesCacheFile(cacheDir, rootFile) {
  * then a worker has posted it): settleRawTypesCache() waits for it.
  */
 export function printWithCache(document, { print, salt, cacheFile, parseRef, report }) {
-  const fragments = documentFragments(document, parseRef);
   const previous = previousEntry(cacheFile);
-  let text = previous && previous.salt === salt ? spliceChanges(previous, document, fragments, print) : null;
+  // Without a usable entry the hashes only serve the next run: they are
+  // taken after the text is handed over (on a large spec, with no entry, the
+  // print is what the main thread waits for).
+  let fragments = previous && previous.salt === salt ? documentFragments(document, parseRef) : null;
+  let text = fragments ? spliceChanges(previous, document, fragments, print) : null;
   report?.(text === null ? 'full' : 'incremental');
   if (text === null) text = print(document);
-  const entry = { format: FORMAT, salt, fragments, text };
   saving = saving.then(
     () =>
       new Promise((resolve) =>
         setImmediate(() => {
           try {
-            writeEntry(cacheFile, entry, document);
+            fragments ??= documentFragments(document, parseRef);
+            writeEntry(cacheFile, { format: FORMAT, salt, fragments, text }, document);
           } catch {
             // An entry that cannot be written only makes the next print a full one.
           }
