@@ -3,7 +3,7 @@
 // change almost every member of the output is the same bytes as last time.
 //
 // The cache (one JSON file per spec root in the generation's cache folder,
-// replaced each run) holds the previous raw output text, a hash of each
+// replaced each run; the 32 most recently printed specs are kept) holds the previous raw output text, a hash of each
 // top-level fragment of the bundled document it was printed from (each
 // `paths[p]`, each `components.<section>[name]` of the sections
 // openapi-typescript prints, and "the rest": every other key, webhooks and
