@@ -19,6 +19,7 @@ import { runtimeImportFor } from './render/runtime-import.ts';
 import { bannerText } from './render/views.ts';
 import { format } from './pipeline/format.ts';
 import { checkWithSwaggerParser } from './pipeline/heavy-steps.mjs';
+import { rawTypesCacheFile } from './pipeline/incremental-types.mjs';
 import { type HeavySteps, inProcessSteps, workerSteps } from './pipeline/offload.ts';
 import { writeOutput, compareOutput, ForeignOutputError } from './pipeline/write.ts';
 import { STAMP_FILE, inputsHash, makeStamp, recordCache, upToDate } from './pipeline/stamp.mjs';
@@ -49,7 +50,8 @@ export interface GenerateOptions {
   out?: string;
   /**
    * Where prettier's output and each spec file's parsed value are cached by
-   * content hash (see pipeline/content-cache.ts); null for no cache at all
+   * content hash (see pipeline/content-cache.ts), and openapi-typescript's
+   * last output per spec (pipeline/incremental-types.mjs); null for no cache at all
    * (neither those nor the precompiled templates). Default: the
    * ASTRA_GENERATE_CACHE_DIR environment variable, else
    * node_modules/.cache/astra-control-sdk.
@@ -66,12 +68,17 @@ export interface GenerateOptions {
 /** Stage timings, printed when ASTRA_GENERATE_TIMINGS is set (the benchmark reads them). */
 function stageClock() {
   const timings: string[] = [];
-  let last = performance.now();
+  const start = performance.now();
+  let last = start;
   return {
     mark(stage: string) {
       const now = performance.now();
       timings.push(`${stage} ${Math.round(now - last)} ms`);
       last = now;
+    },
+    /** An event off the stage sequence (a worker's answer), by its time since the start. */
+    at(event: string) {
+      timings.push(`(${event} at ${Math.round(performance.now() - start)} ms)`);
     },
     report() {
       if (process.env.ASTRA_GENERATE_TIMINGS) console.error(timings.join(', '));
@@ -87,6 +94,8 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     : inProcessSteps();
   try {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const rawTypesCache = cacheDir && rawTypesCacheFile(cacheDir, specFile);
+    if (rawTypesCache) steps.prepareRawTypes?.(rawTypesCache);
     // 1. load: read, parse and bundle the spec's files.
     const spec = await load(specFile, { cacheDir });
     clock.mark('load');
@@ -95,12 +104,15 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
     // openapi-typescript's types start at once (with a worker, on the second
     // core), and are awaited by render; swagger-parser's verdict is awaited
     // once, below, before anything is rendered.
-    const rawTypes = steps.rawTypes(spec.bundled).catch((e: Error) => {
+    const rawTypes = steps.rawTypes(spec.bundled, rawTypesCache).catch((e: Error) => {
       throw new SpecError([
         { file: specDisplay, pointer: '#', message: `openapi-typescript could not print its types: ${e.message}` },
       ]);
     });
-    rawTypes.catch(() => {}); // a rejected spec never reaches render, which awaits it
+    rawTypes.then(
+      () => clock.at('openapi-typescript types received'),
+      () => {},
+    ); // a rejected spec never reaches render, which awaits it
     const verdict = checkWithSwaggerParser(spec.bundled, { cacheDir });
 
     // 2. validate (the own checks and swagger-parser's) and 3. model. A

@@ -7,7 +7,17 @@ export interface SwaggerParserFailure {
 }
 
 export declare function loadOpenapiTypescript(): unknown;
-export declare function printRawTypes(document: JsonObject): Promise<string>;
+/** Where printRawTypes keeps its previous output (see incremental-types.mjs), and who hears which way it printed. */
+export interface RawTypesOptions {
+  cacheFile?: string | null;
+  report?: (how: 'full' | 'incremental') => void;
+}
+
+export declare function printRawTypes(document: JsonObject, options?: RawTypesOptions): Promise<string>;
+/** Reads printRawTypes' entry in `cacheFile` ahead of the print that will use it. */
+export declare function prepareRawTypesCache(cacheFile: string): Promise<void>;
+/** Resolves once the cache entries printRawTypes queued in this thread are written. */
+export declare function settleRawTypesCache(): Promise<void>;
 export declare function checkWithSwaggerParser(
   document: JsonObject,
   options?: { cacheDir?: string | null },

@@ -8,15 +8,28 @@
 
 import { createRequire } from 'node:module';
 import { swaggerParserFailure, verdictWithCompiledSchema } from './schema-validator.mjs';
+import { prepareRawTypesCache, printWithCache, settleRawTypesCache } from './incremental-types.mjs';
 
 // openapi-typescript is loaded through its CommonJS build: importing its ES
 // module build makes Node's ES loader detect the format of, and scan for named
 // exports, the 9 MB typescript.js it imports, which costs about as much again
-// as compiling it (about 0.6 s of a generation on this machine).
+// as compiling it (about 0.6 s of a generation on this machine). Only the
+// modules used here are loaded (its transform, printer and ref helpers): its
+// entry point also loads @redocly/openapi-core for the parse, lint and bundle
+// that openapiTS() does and printRawTypes() skips, a third of the load.
 const require = createRequire(import.meta.url);
 
-/** openapi-typescript's CommonJS build (the worker calls this first, to load it while the main thread reads the spec). */
-export const loadOpenapiTypescript = () => require('openapi-typescript');
+/** The parts of openapi-typescript's CommonJS build printRawTypes uses (the worker calls this first, to load them while the main thread reads the spec). */
+export function loadOpenapiTypescript() {
+  const transformSchema = require('openapi-typescript/dist/transform/index.cjs');
+  const { astToString } = require('openapi-typescript/dist/lib/ts.cjs');
+  const { resolveRef, scanDiscriminators } = require('openapi-typescript/dist/lib/utils.cjs');
+  // Its pointer parser and TypeScript, as openapi-typescript itself resolves them.
+  const fromIt = createRequire(require.resolve('openapi-typescript/dist/lib/utils.cjs'));
+  const { parseRef } = fromIt('@redocly/openapi-core/lib/ref-utils.js');
+  const versions = [require('openapi-typescript/package.json').version, fromIt('typescript').version];
+  return { transformSchema, astToString, resolveRef, scanDiscriminators, parseRef, versions };
+}
 
 /**
  * openapi-typescript's `paths`/`components` types for a bundled document, as
@@ -31,24 +44,42 @@ export const loadOpenapiTypescript = () => require('openapi-typescript');
  *
  * The transform changes the document it is given (a discriminator's mapping
  * is written into its members): pass a copy.
+ *
+ * With a `cacheFile`, only the members that may have changed since the run
+ * that stored it are printed again (pipeline/incremental-types.mjs); the
+ * bytes are the same either way. `report` is told 'full' or 'incremental'.
  */
-export async function printRawTypes(document) {
-  const { transformSchema, scanDiscriminators, resolveRef, astToString } = loadOpenapiTypescript();
+export async function printRawTypes(document, { cacheFile = null, report } = {}) {
+  if (cacheFile) await settleRawTypesCache(); // the last print's entry, if still being written
+  const openapiTypescript = loadOpenapiTypescript();
+  const { transformSchema, astToString, scanDiscriminators, parseRef, versions } = openapiTypescript;
   const recursive = mayRecurseDirectly(document);
-  const ast = transformSchema(document, transformOptions(document, { resolveRef, scanDiscriminators }));
-  const text = astToString(ast);
+  const discriminators = scanDiscriminators(document, { alphabetize: true, silent: true });
+  const options = transformOptions(document, discriminators, openapiTypescript);
+  // Each print gets a fresh context: the transform appends to its footer.
+  const print = (part) => astToString(transformSchema(part, { ...options, injectFooter: [] }));
+  const text = cacheFile
+    ? printWithCache(document, {
+        print,
+        cacheFile,
+        parseRef,
+        report,
+        salt: JSON.stringify({ versions, options, discriminators }),
+      })
+    : print(document);
   return recursive ? hoistRecursiveSchemas(text) : text;
 }
 
+export { prepareRawTypesCache, settleRawTypesCache };
+
 /** openapiTS()'s context for `{ alphabetize: true, silent: true }`, every other option at its default. */
-function transformOptions(schema, { resolveRef, scanDiscriminators }) {
-  const options = { alphabetize: true, silent: true };
+function transformOptions(schema, discriminators, { resolveRef }) {
   return {
     additionalProperties: false,
     alphabetize: true,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(schema, options),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,

@@ -4,7 +4,13 @@
 // thread's load and validate. Plain JavaScript so it runs under any loader
 // (tsx, vitest, plain node). Inputs and outputs are structured clones.
 import { parentPort } from 'node:worker_threads';
-import { formatTypeScript, loadOpenapiTypescript, printRawTypes } from './heavy-steps.mjs';
+import {
+  formatTypeScript,
+  loadOpenapiTypescript,
+  prepareRawTypesCache,
+  printRawTypes,
+  settleRawTypesCache,
+} from './heavy-steps.mjs';
 
 // Warm the module cache with openapi-typescript; failures surface on first
 // use instead. prettier is loaded by the first formatting job, if one comes:
@@ -14,8 +20,10 @@ try {
 } catch {}
 
 const steps = {
-  rawTypes: (message) => printRawTypes(message.document),
+  rawTypes: (message) => printRawTypes(message.document, { cacheFile: message.cacheFile }),
   format: (message) => formatTypeScript(message.files, message.config),
+  prepareRawTypes: (message) => prepareRawTypesCache(message.cacheFile),
+  settle: () => settleRawTypesCache(),
 };
 
 parentPort.on('message', async (message) => {

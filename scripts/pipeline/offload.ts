@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { JsonObject } from './load.ts';
-import { formatTypeScript, printRawTypes } from './heavy-steps.mjs';
+import { formatTypeScript, prepareRawTypesCache, printRawTypes, settleRawTypesCache } from './heavy-steps.mjs';
 
 export interface FormatJob {
   filepath: string;
@@ -16,12 +16,18 @@ export interface FormatJob {
 }
 
 export interface HeavySteps {
-  /** openapi-typescript's `paths`/`components` types for the bundled document. */
-  rawTypes(document: JsonObject): Promise<string>;
+  /**
+   * openapi-typescript's `paths`/`components` types for the bundled document;
+   * with a `cacheFile`, printed again only where the document changed.
+   */
+  rawTypes(document: JsonObject, cacheFile: string | null): Promise<string>;
+  /** Reads rawTypes' cache entry ahead, where that overlaps with the main thread's work (on the worker). */
+  prepareRawTypes?(cacheFile: string): void;
   /** Formats TypeScript files with prettier and the given config. */
   formatTypeScript(jobs: FormatJob[], config: object): Promise<string[]>;
   /** Whether formatting work should be split with the main thread. */
   readonly parallel: boolean;
+  /** Waits for the cache entries still being written (rawTypes writes its entry after answering), then stops. */
   close(): Promise<void>;
 }
 
@@ -29,9 +35,11 @@ export function inProcessSteps(): HeavySteps {
   return {
     parallel: false,
     // The worker's copy is the message's structured clone; here it is made.
-    rawTypes: (document) => printRawTypes(structuredClone(document)),
+    rawTypes: (document, cacheFile) => printRawTypes(structuredClone(document), { cacheFile }),
+    // On this thread it would only move the read earlier, delaying the load.
+    prepareRawTypes() {},
     formatTypeScript: (jobs, config) => formatTypeScript(jobs, config),
-    async close() {},
+    close: () => settleRawTypesCache(),
   };
 }
 
@@ -68,9 +76,15 @@ export function workerSteps(started?: Worker): HeavySteps {
     });
   return {
     parallel: true,
-    rawTypes: (document) => ask<string>({ kind: 'rawTypes', document }),
+    rawTypes: (document, cacheFile) => ask<string>({ kind: 'rawTypes', document, cacheFile }),
+    prepareRawTypes(cacheFile) {
+      // A failed read only means a full print; rawTypes reports real failures.
+      ask({ kind: 'prepareRawTypes', cacheFile }).catch(() => {});
+    },
     formatTypeScript: (files, config) => ask<string[]>({ kind: 'format', files, config }),
     async close() {
+      // A worker that failed has nothing to settle; it is stopped either way.
+      await ask({ kind: 'settle' }).catch(() => {});
       await worker.terminate();
     },
   };
