@@ -33,6 +33,39 @@ function countingFetch() {
   return counter;
 }
 
+/**
+ * Runs `queue` while undici allows one connection per origin and a request
+ * the server never answers holds it: a request `queue` makes (with
+ * `x-step: queued`) waits in undici's queue, where it has no abort yet. Then
+ * checks that it was never sent: the pool takes its queue in order, so it
+ * reaches a connection before a later request, and is dropped there.
+ */
+async function whileOneConnectionIsHeld(queue: (rt: ReturnType<typeof runtimeFor>) => Promise<void>) {
+  const previous = getGlobalDispatcher();
+  const agent = new Agent({ connections: 1 });
+  setGlobalDispatcher(agent);
+  try {
+    server.handle((req, res) => {
+      if (req.headers['x-step'] === 'hold') return;
+      json(res, 200, { step: req.headers['x-step'] });
+    });
+    const rt = runtimeFor(server, { timeoutMs: 60_000 });
+    const holder = new AbortController();
+    const held = rt
+      .get(getCredential, ['c1'], { headers: { 'x-step': 'hold' }, signal: holder.signal })
+      .catch((e: unknown) => e);
+    await server.arrived(1);
+    await queue(rt);
+    holder.abort();
+    expect(await held).toBeInstanceOf(AstraAbortError);
+    expect(await rt.get(getCredential, ['c1'], { headers: { 'x-step': 'after' } })).toEqual({ step: 'after' });
+    expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['hold', 'after']);
+  } finally {
+    setGlobalDispatcher(previous);
+    await agent.close();
+  }
+}
+
 describe('timeouts and abort', () => {
   it('times out with AstraTimeoutError, per client and per call, without retrying', async () => {
     hang();
@@ -139,36 +172,12 @@ describe('timeouts and abort', () => {
   });
 
   it('a timeout while the request waits for a connection ends it, and it is never sent', async () => {
-    // One connection per origin, held by a request the server never answers:
-    // the next request waits in undici's queue, where it has no abort yet.
-    const previous = getGlobalDispatcher();
-    const agent = new Agent({ connections: 1 });
-    setGlobalDispatcher(agent);
-    try {
-      server.handle((req, res) => {
-        if (req.headers['x-step'] === 'hold') return;
-        json(res, 200, { step: req.headers['x-step'] });
-      });
-      const rt = runtimeFor(server, { timeoutMs: 60_000 });
-      const holder = new AbortController();
-      const held = rt
-        .get(getCredential, ['c1'], { headers: { 'x-step': 'hold' }, signal: holder.signal })
-        .catch((e: unknown) => e);
-      await server.arrived(1);
+    await whileOneConnectionIsHeld(async (rt) => {
       const queued = await rt
         .get(getCredential, ['c1'], { headers: { 'x-step': 'queued' }, timeoutMs: 100 })
         .catch((e: unknown) => e);
       expect(queued).toBeInstanceOf(AstraTimeoutError);
-      holder.abort();
-      expect(await held).toBeInstanceOf(AstraAbortError);
-      // The pool takes its queue in order: the timed-out request reaches a
-      // connection before this one, and is dropped there unsent.
-      expect(await rt.get(getCredential, ['c1'], { headers: { 'x-step': 'after' } })).toEqual({ step: 'after' });
-      expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['hold', 'after']);
-    } finally {
-      setGlobalDispatcher(previous);
-      await agent.close();
-    }
+    });
   });
 
   it("the caller's abort closes the connection, before the headers and while the body streams", async () => {
@@ -192,33 +201,13 @@ describe('timeouts and abort', () => {
   });
 
   it("the caller's abort ends a request still waiting for a connection, and it is never sent", async () => {
-    const previous = getGlobalDispatcher();
-    const agent = new Agent({ connections: 1 });
-    setGlobalDispatcher(agent);
-    try {
-      server.handle((req, res) => {
-        if (req.headers['x-step'] === 'hold') return;
-        json(res, 200, { step: req.headers['x-step'] });
-      });
-      const rt = runtimeFor(server);
-      const holder = new AbortController();
-      const held = rt
-        .get(getCredential, ['c1'], { headers: { 'x-step': 'hold' }, signal: holder.signal })
-        .catch((e: unknown) => e);
-      await server.arrived(1);
+    await whileOneConnectionIsHeld(async (rt) => {
       const ctrl = new AbortController();
       const queued = rt
         .get(getCredential, ['c1'], { headers: { 'x-step': 'queued' }, signal: ctrl.signal })
         .catch((e: unknown) => e);
       ctrl.abort();
       expect(await queued).toBeInstanceOf(AstraAbortError);
-      holder.abort();
-      expect(await held).toBeInstanceOf(AstraAbortError);
-      expect(await rt.get(getCredential, ['c1'], { headers: { 'x-step': 'after' } })).toEqual({ step: 'after' });
-      expect(server.requests.map((r) => r.headers['x-step'])).toEqual(['hold', 'after']);
-    } finally {
-      setGlobalDispatcher(previous);
-      await agent.close();
-    }
+    });
   });
 });
