@@ -11,12 +11,14 @@
 //
 // With Node's fetch the deadline is instead the request's `dispatcher`: it
 // passes each request on to the global dispatcher (the one fetch would use
-// anyway, through the symbol undici shares between its copies) and keeps the
-// abort function undici hands the request, which destroys its socket (before
-// that, while the request waits for a connection, it fails the request
-// through its handler). Any other fetch gets a signal, aborted by the
-// deadline and by the caller's, and the attempt stops waiting for it at the
-// deadline whether it heeds the signal or not.
+// anyway, through the symbol undici shares between its copies), and when the
+// deadline passes it fails the request through the handler fetch gave it, as
+// any dispatcher may. Fetch's handler then ends the fetch and, through its
+// controller, calls the abort undici gave the request, which destroys its
+// socket (a request still waiting for a connection is aborted as soon as it
+// gets one, before a byte of it is written). Any other fetch gets a signal,
+// aborted by the deadline and by the caller's, and the attempt stops waiting
+// for it at the deadline whether it heeds the signal or not.
 
 import { follow, onAbort } from './abort.js';
 
@@ -26,21 +28,12 @@ const TIMED_OUT = Symbol('timed out');
 type Cancel = (reason: Error) => void;
 
 /**
- * The handler undici's fetch gives its dispatcher (undici's DispatchHandler).
- * Its `onConnect` receives the request's abort (test/runtime/timeouts.test.ts
- * checks, on the Node that runs the tests, that a timeout closes the
- * connection).
+ * The handler undici's fetch gives its dispatcher: what of it the deadline
+ * uses (test/runtime/timeouts.test.ts checks, on the Node that runs the
+ * tests, that failing it closes the connection).
  */
 interface DispatchHandler {
-  onConnect(abort: Cancel, context?: unknown): void;
   onError(error: Error): void;
-  onUpgrade?(...args: unknown[]): void;
-  onResponseStarted?(): void;
-  onHeaders?(status: number, headers: unknown, resume: unknown, statusText: string): boolean;
-  onData?(chunk: unknown): boolean;
-  onComplete?(trailers: unknown): void;
-  onBodySent?(chunk: unknown): void;
-  onRequestSent?(): void;
 }
 
 interface Dispatcher {
@@ -72,10 +65,10 @@ export class Deadline implements Dispatcher {
   readonly due: number;
   /** Armed and not yet cleared or expired. */
   live = true;
-  /** Cancels the request in flight: undici's abort, or the signal's controller. */
+  /** Cancels the request in flight of a fetch other than Node's: the signal's controller. */
   declare private cancel: Cancel | undefined;
-  /** The request's handler while it waits for a connection (undici has no abort for it yet). */
-  declare private waiting: DispatchHandler | undefined;
+  /** The handler Node's fetch gave the request in flight. */
+  declare private handler: DispatchHandler | undefined;
   /** Why the request was ended (the deadline passed, or the caller aborted); undefined while it may go on. */
   declare private endedBy: Error | undefined;
   declare private stopWaiting: ((reason: typeof TIMED_OUT) => void) | undefined;
@@ -102,11 +95,11 @@ export class Deadline implements Dispatcher {
     this.stopWaiting?.(TIMED_OUT);
   }
 
-  /** Ends the request in flight: by undici's abort once it has a connection, through its handler before. */
+  /** Ends the request in flight: through its handler (Node's fetch), or its signal. */
   private end(reason: Error): void {
     this.endedBy ??= reason;
     if (this.cancel) this.cancel(reason);
-    else this.waiting?.onError(reason);
+    else this.handler?.onError(reason);
   }
 
   /**
@@ -131,28 +124,14 @@ export class Deadline implements Dispatcher {
     });
   }
 
-  /**
-   * As Node fetch's dispatcher: the request goes to the global dispatcher,
-   * its abort kept for the deadline. Until the request has a connection
-   * (undici hands over the abort only then), a deadline that passes fails the
-   * request through its handler, as a dispatcher may; when the connection
-   * comes, fetch's handler finds its fetch ended and aborts the request
-   * before a byte of it is written.
-   */
+  /** As Node fetch's dispatcher: the request goes to the global dispatcher; its handler is kept for the deadline. */
   dispatch(options: object, handler: DispatchHandler): boolean {
     if (this.endedBy) {
       handler.onError(this.endedBy);
       return true;
     }
-    this.waiting = handler;
-    return globalDispatcher()!.dispatch(options, new Relay(this, handler));
-  }
-
-  /** A request reached its connection: from now on the deadline cancels it with `abort` (at once, if it has passed). */
-  hold(abort: Cancel): void {
-    this.cancel = abort;
-    this.waiting = undefined;
-    if (this.endedBy) abort(this.endedBy);
+    this.handler = handler;
+    return globalDispatcher()!.dispatch(options, handler);
   }
 
   /** For any other fetch: a signal the deadline aborts, as does `caller`'s. */
@@ -161,48 +140,6 @@ export class Deadline implements Dispatcher {
     this.cancel = (reason) => ctrl.abort(reason);
     this.unlink = follow(caller, ctrl);
     return ctrl.signal;
-  }
-}
-
-/**
- * Fetch's handler as the global dispatcher sees it: every callback passed on,
- * and the abort that onConnect receives handed to the deadline too. A class of
- * its own, rather than fetch's handler with its onConnect replaced: patching
- * the handler changed the shape undici's hot paths see on every request, which
- * cost about 2% of a loopback GET (bench/runtime).
- */
-class Relay implements DispatchHandler {
-  constructor(
-    private readonly deadline: Deadline,
-    private readonly handler: DispatchHandler,
-  ) {}
-  onConnect(abort: Cancel, context?: unknown) {
-    this.handler.onConnect(abort, context);
-    this.deadline.hold(abort);
-  }
-  onError(error: Error) {
-    this.handler.onError(error);
-  }
-  onUpgrade(...args: unknown[]) {
-    this.handler.onUpgrade?.(...args);
-  }
-  onResponseStarted() {
-    this.handler.onResponseStarted?.();
-  }
-  onHeaders(status: number, headers: unknown, resume: unknown, statusText: string) {
-    return this.handler.onHeaders!(status, headers, resume, statusText);
-  }
-  onData(chunk: unknown) {
-    return this.handler.onData!(chunk);
-  }
-  onComplete(trailers: unknown) {
-    this.handler.onComplete!(trailers);
-  }
-  onBodySent(chunk: unknown) {
-    this.handler.onBodySent?.(chunk);
-  }
-  onRequestSent() {
-    this.handler.onRequestSent?.();
   }
 }
 
