@@ -170,10 +170,13 @@ function arm(deadline: Deadline): void {
 
 /** The first live deadline of `queue`, those over before it dropped. */
 function front(queue: Deadline[] | undefined): Deadline | undefined {
+  if (!queue) return undefined;
   let over = 0;
-  while (queue && over < queue.length && !queue[over]!.live) over++;
-  if (over) queue!.splice(0, over);
-  return queue?.[0];
+  while (over < queue.length && !queue[over]!.live) over++;
+  // Emptied in place (the usual case: a lone request's deadline), so that nothing is allocated.
+  if (over === queue.length) queue.length = 0;
+  else if (over) queue.splice(0, over);
+  return queue[0];
 }
 
 function setTimer(due: number): void {
