@@ -13,6 +13,15 @@
 // prefetch is cancelled and its failure dropped. The caller's signal cancels
 // it at once, whatever the consumer is doing.
 //
+// While the consumer waits for a page, the next one is requested earlier
+// still: as soon as the page's text has arrived, with the continue token read
+// from the text, so that the request overlaps the parse (on a fast network,
+// most of a page's time). The guess is checked against the parsed page before
+// anything from it is delivered; a wrong one (a server that puts items after
+// its metadata, and metadata in its items) is cancelled and the named page
+// requested instead. It is never made under `toArray({ max })`, past
+// `maxPages`, or for a token already followed.
+//
 // A hostile or broken server cannot make it loop: every continue token of an
 // iteration is remembered, and a page whose token was already followed ends
 // the iteration with AstraInvalidResponseError before its items are
@@ -31,19 +40,44 @@ import {
 } from './errors.js';
 import { follow } from './internal/abort.js';
 
+/** A page request in flight: its token, the page to come, and what cancels it. */
+interface Requested {
+  token: string | undefined;
+  fetching: Promise<unknown>;
+  cancel: () => void;
+}
+
 /** Builds an error about the listing (the runtime labels it, adds the redacted request, and reports it to onError). */
 export type ListFailure = <E extends AstraError>(Cls: AstraErrorClass<E>, what: string, fields?: object) => E;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * The continue token a page's text carries, read without parsing it: the
+ * `continue` member after the last `"metadata"` key (an envelope's metadata
+ * follows its items). A guess: the pager checks it against the parsed page.
+ */
+export function continueTokenIn(text: string): string | undefined {
+  const at = text.lastIndexOf('"metadata"');
+  const found = at < 0 ? null : /"continue"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text.slice(at));
+  if (!found) return undefined;
+  try {
+    const token: unknown = JSON.parse(found[1]!);
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where a pager's pages come from: the runtime. */
 export interface PageSource {
   /**
    * Fetches and decodes the page at a continue token (undefined: the first),
-   * under `signal` (it replaces the caller's). A failure is not reported to
-   * onError until `reached` is called with it.
+   * under `signal` (it replaces the caller's), showing `peek` a success
+   * body's text before it is parsed. A failure is not reported to onError
+   * until `reached` is called with it.
    */
-  fetch(token: string | undefined, signal: AbortSignal | undefined): Promise<unknown>;
+  fetch(token: string | undefined, signal: AbortSignal | undefined, peek?: (text: string) => void): Promise<unknown>;
   /** Reports a failure of `fetch` to onError (the consumer has reached it), and throws it. */
   reached(error: unknown): never;
   fail: ListFailure;
@@ -96,39 +130,74 @@ export function createPager<T>(
   /** One iteration: at most `limit` requests, and none once the pages so far hold `wanted` items. */
   async function* pages(limit = maxPages, wanted = Infinity): AsyncGenerator<Page<T>> {
     // The iteration's own signal: aborted with the caller's, and when the
-    // iteration ends with a prefetch in flight.
+    // iteration ends with a request in flight.
     const stop = new AbortController();
     const unfollow = follow(source.signal, stop);
     // Every token requested (undefined: the first page), so its size is the number of requests.
     const followed = new Set<string | undefined>();
-    const request = (token: string | undefined) => {
+    /** A page requested under a signal of its own, which follows the iteration's until the page settles. */
+    const request = (token: string | undefined): Requested => {
       followed.add(token);
-      const fetching = source.fetch(token, stop.signal);
+      const own = new AbortController();
+      const unlink = follow(stop.signal, own);
+      const fetching = source.fetch(token, own.signal, peek);
+      fetching.then(unlink, unlink);
       // Awaited when the consumer reaches the page; not an unhandled rejection if it never does.
       fetching.catch(() => {});
-      return fetching;
+      return { token, fetching, cancel: () => own.abort() };
     };
-    let next: Promise<unknown> | undefined = request(start);
+    // The next page requested on a guess (below).
+    let guess: Requested | undefined;
+    // Set while the consumer waits for the page in flight: only then is the next one guessed, so
+    // that the pager never runs more than one page ahead of the consumer.
+    let waiting = false;
+    /**
+     * The consumer waits for a page whose text has arrived: its continue
+     * token, read from the text, is requested at once, while the page is
+     * parsed (most of a page's time on a fast network). The guess is checked
+     * against the parsed page before anything is delivered, and cancelled if
+     * it differs. Never with `toArray({ max })` (a bound on items, unknown
+     * until the page is parsed), past `maxPages`, or for a token already
+     * followed.
+     */
+    const peek =
+      wanted === Infinity && op.pagination !== 'none' && op.listShape !== 'array'
+        ? (text: string) => {
+            const token = waiting && !guess ? continueTokenIn(text) : undefined;
+            if (token !== undefined && !followed.has(token) && followed.size < limit) guess = request(token);
+          }
+        : undefined;
+    let next: Promise<unknown> | undefined = request(start).fetching;
     let delivered = 0;
     try {
       while (next) {
+        waiting = true;
         const page = await reach(next);
+        waiting = false;
         next = undefined;
         const token = op.pagination === 'none' ? undefined : page.continue;
+        const guessed = guess?.token === token ? guess : undefined;
+        if (guess && !guessed) {
+          guess.cancel();
+          followed.delete(guess.token);
+        }
+        guess = undefined;
         // Checked before the page is delivered: a server that ignores the token
         // answers with the page it sent before, and the same token again.
-        if (token && followed.has(token)) throw invalid('the server repeated a continue token (a paging cycle)');
+        if (token && !guessed && followed.has(token))
+          throw invalid('the server repeated a continue token (a paging cycle)');
         delivered += page.items.length;
         const more = token && delivered < wanted;
-        if (more && followed.size < limit) next = request(token);
+        if (more) next = guessed ? guessed.fetching : followed.size < limit ? request(token).fetching : undefined;
         yield page;
         if (more && !next)
           throw fail(AstraPageLimitError, ` stopped after ${limit} pages (maxPages)`, { maxPages: limit });
       }
     } finally {
+      waiting = false;
       unfollow();
-      // A prefetch the consumer will not reach is cancelled (its failure, an abort, is dropped).
-      if (next) stop.abort();
+      // A request the consumer will not reach is cancelled (its failure, an abort, is dropped).
+      if (next || guess) stop.abort();
     }
   }
 

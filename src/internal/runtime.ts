@@ -82,6 +82,8 @@ interface Call {
   extraHeaders: Record<string, string> | undefined;
   /** The attempt in flight, from 0. */
   attempt: number;
+  /** A list page's: shown a success body's text before it is parsed (paging.ts reads the next continue token early). */
+  peek?: ((text: string) => void) | undefined;
 }
 
 /** A hook threw: its error ends the call as it is, unretried. */
@@ -269,6 +271,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         );
       // Read to the end even when there is no body to return, so that the connection is reused.
       const text = await res.text();
+      k.peek?.(text);
       return { data: decodeBody(text, res, k), response: res };
     } catch (e) {
       if (e instanceof HookFailure) throw e;
@@ -461,10 +464,12 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         return error;
       };
       return createPager(op, query as CollectionQuery<any, any> | undefined, {
-        fetch: (continueToken, signal) =>
-          run(() => prepare(op, ids, undefined, 'json', { ...opts, signal }, pageUrl(continueToken)), true).then(
-            (r) => r.data,
-          ),
+        fetch: (continueToken, signal, peek) =>
+          run(
+            () =>
+              Object.assign(prepare(op, ids, undefined, 'json', { ...opts, signal }, pageUrl(continueToken)), { peek }),
+            true,
+          ).then((r) => r.data),
         reached: report,
         fail,
         signal: opts?.signal,

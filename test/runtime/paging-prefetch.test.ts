@@ -104,6 +104,23 @@ describe('the pager prefetches one page ahead', () => {
     await pages.return!(undefined);
   });
 
+  it('a continue token guessed wrong from the text (an item carries metadata of its own) costs a request, never an item', async () => {
+    // The envelope's metadata comes first, and each item ends with metadata naming a token the server never issued.
+    server.handle((req, res) => {
+      const page = pageOf(items.slice(0, 30), req.url, 10);
+      const withDecoy = page.items.map((it) => ({ ...it, metadata: { continue: 'decoy' } }));
+      json(res, 200, { metadata: page.metadata, items: withDecoy });
+    });
+    const { rt, errors } = observed();
+    const ids: string[] = [];
+    for await (const c of rt.list<Credential>(listCredentials, [], { limit: 10 })) ids.push(c.id);
+    expect(ids).toEqual(items.slice(0, 30).map((c) => c.id));
+    expect(errors).toEqual([]);
+    // Every real page was requested once; a decoy request, if it got out before its cancel, changed nothing.
+    const offsets = server.requests.filter((r) => r.url.searchParams.get('continue') !== 'decoy').map(offsetOf);
+    expect(offsets).toEqual([0, 10, 20]);
+  });
+
   it('delivers every item once, in order, across 1,000 items', async () => {
     server.handle((req, res) => json(res, 200, pageOf(items, req.url)));
     const { rt, sent } = observed();
