@@ -146,6 +146,13 @@ export function createPager<T>(
       fetching.catch(() => {});
       return { token, fetching, cancel: () => own.abort() };
     };
+    /**
+     * A page requested in order (not on a guess): the generator's frame gets
+     * only its promise, which the next request replaces. A temporary of the
+     * frame holding the request itself would keep its page (the promise's
+     * result) alive until the iteration ends.
+     */
+    const ask = (token: string | undefined) => request(token).fetching;
     // The next page requested on a guess (below).
     let guess: Requested | undefined;
     // Set while the consumer waits for the page in flight: only then is the next one guessed, so
@@ -167,7 +174,7 @@ export function createPager<T>(
             if (token !== undefined && !followed.has(token) && followed.size < limit) guess = request(token);
           }
         : undefined;
-    let next: Promise<unknown> | undefined = request(start).fetching;
+    let next: Promise<unknown> | undefined = ask(start);
     let delivered = 0;
     try {
       while (next) {
@@ -188,7 +195,7 @@ export function createPager<T>(
           throw invalid('the server repeated a continue token (a paging cycle)');
         delivered += page.items.length;
         const more = token && delivered < wanted;
-        if (more) next = guessed ? guessed.fetching : followed.size < limit ? request(token).fetching : undefined;
+        if (more) next = guessed ? guessed.fetching : followed.size < limit ? ask(token) : undefined;
         yield page;
         if (more && !next)
           throw fail(AstraPageLimitError, ` stopped after ${limit} pages (maxPages)`, { maxPages: limit });
