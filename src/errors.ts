@@ -324,8 +324,11 @@ export function failureOf(e: unknown, k: CallContext, end: AttemptEnd): AstraErr
       timeoutMs: end.timedOutAfter,
     });
   type SystemError = { message?: string; code?: string; cause?: SystemError } | undefined;
-  if (e instanceof TypeError && !e.cause)
-    return callError(AstraConfigError, k, ` could not be sent: ${cut(k.scrub(e.message))}`, { option: 'request' });
+  // A request fetch (TypeError) or undici's dispatcher (InvalidArgumentError) refuses to send.
+  if ((e instanceof TypeError && !e.cause) || (e as SystemError)?.code === 'UND_ERR_INVALID_ARG')
+    return callError(AstraConfigError, k, ` could not be sent: ${cut(k.scrub(String((e as Error).message)))}`, {
+      option: 'request',
+    });
   // undici's own message is "fetch failed": the cause says what happened.
   const err = (e as SystemError)?.cause ?? (e as SystemError);
   const code = typeof err?.code === 'string' ? err.code : undefined;

@@ -9,51 +9,25 @@
 // signal's listeners per request), which a profile of the runtime's hot path
 // put at most of its cost over raw fetch (bench/runtime measures both).
 //
-// With Node's fetch the deadline is instead the request's `dispatcher`: it
+// With Node's undici the deadline is instead the request's dispatcher, for
+// the runtime's own handler (transport.ts) and for Node's fetch alike: it
 // passes each request on to the global dispatcher (the one fetch would use
 // anyway, through the symbol undici shares between its copies), and when the
-// deadline passes it fails the request through the handler fetch gave it, as
-// any dispatcher may. Fetch's handler then ends the fetch and, through its
-// controller, calls the abort undici gave the request, which destroys its
-// socket (a request still waiting for a connection is aborted as soon as it
-// gets one, before a byte of it is written). Any other fetch gets a signal,
-// aborted by the deadline and by the caller's, and the attempt stops waiting
-// for it at the deadline whether it heeds the signal or not.
+// deadline passes it fails the request through the handler it was given, as
+// any dispatcher may. The handler then calls the abort undici gave the
+// request, which destroys its socket (a request still waiting for a
+// connection is aborted as soon as it gets one, before a byte of it is
+// written). Any other fetch gets a signal, aborted by the deadline and by the
+// caller's, and the attempt stops waiting for it at the deadline whether it
+// heeds the signal or not.
 
 import { follow, onAbort } from './abort.js';
+import { globalDispatcher, type DispatchHandler, type DispatchOptions, type Dispatcher } from './transport.js';
 
 /** Rejection of `Deadline.race` when the deadline passes first. */
 const TIMED_OUT = Symbol('timed out');
 
 type Cancel = (reason: Error) => void;
-
-/**
- * The handler undici's fetch gives its dispatcher: what of it the deadline
- * uses (test/runtime/timeouts.test.ts checks, on the Node that runs the
- * tests, that failing it closes the connection).
- */
-interface DispatchHandler {
-  onError(error: Error): void;
-}
-
-interface Dispatcher {
-  dispatch(options: object, handler: DispatchHandler): boolean;
-}
-
-const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
-const globalDispatcher = (): Dispatcher | undefined =>
-  (globalThis as { [GLOBAL_DISPATCHER]?: Dispatcher })[GLOBAL_DISPATCHER];
-
-/**
- * Whether `fetchFn` is Node's own fetch (undici's), whose requests a Deadline
- * can cancel as their dispatcher. Node loads undici, and so sets the global
- * dispatcher, on the first fetch: its version is what can be checked before.
- */
-export const isNodeFetch = (fetchFn: unknown): boolean =>
-  fetchFn === globalThis.fetch && !!(globalThis as { process?: NodeProcess }).process?.versions?.['undici'];
-
-/** What of Node's `process` is read here (the runtime compiles without Node's types). */
-type NodeProcess = { versions?: Record<string, string | undefined> };
 
 /**
  * One attempt's deadline: armed when the attempt starts, cleared when it ends.
@@ -67,7 +41,7 @@ export class Deadline implements Dispatcher {
   live = true;
   /** Cancels the request in flight of a fetch other than Node's: the signal's controller. */
   declare private cancel: Cancel | undefined;
-  /** The handler Node's fetch gave the request in flight. */
+  /** The handler of the request in flight (the runtime's own, or Node fetch's). */
   declare private handler: DispatchHandler | undefined;
   /** Why the request was ended (the deadline passed, or the caller aborted); undefined while it may go on. */
   declare private endedBy: Error | undefined;
@@ -125,7 +99,7 @@ export class Deadline implements Dispatcher {
   }
 
   /** As Node fetch's dispatcher: the request goes to the global dispatcher; its handler is kept for the deadline. */
-  dispatch(options: object, handler: DispatchHandler): boolean {
+  dispatch(options: DispatchOptions, handler: DispatchHandler): boolean {
     if (this.endedBy) {
       handler.onError(this.endedBy);
       return true;

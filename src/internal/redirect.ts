@@ -8,6 +8,7 @@
 // never retried.
 
 import { AstraRedirectError, callError, type CallContext } from '../errors.js';
+import type { Received } from './transport.js';
 
 export const MAX_REDIRECTS = 3;
 
@@ -15,7 +16,7 @@ export const isRedirect = (status: number): boolean =>
   status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 
 /** The URL to follow from redirect `res` of a request to `visited.at(-1)`, or the AstraRedirectError that refuses it. */
-export function redirectTarget(res: Response, method: string, visited: string[], k: () => CallContext): string {
+export function redirectTarget(res: Received, method: string, visited: string[], k: () => CallContext): string {
   const from = visited[visited.length - 1] as string;
   const location = res.headers.get('location');
   let target: URL | undefined;
@@ -25,7 +26,7 @@ export function redirectTarget(res: Response, method: string, visited: string[],
     // Unparsable: refused below.
   }
   // The rest of the body is not wanted: free the connection.
-  res.body?.cancel().catch(() => {});
+  res.discard();
   const why =
     !location || !target
       ? 'no usable Location'

@@ -44,7 +44,16 @@ import { parseRetryAfter, withRetries, type RetryPolicy } from '../retry.js';
 import { apiPromise } from '../api-promise.js';
 import { waitFor } from '../wait.js';
 import { ABORTED, abortable } from './abort.js';
-import { Deadline, isNodeFetch } from './deadline.js';
+import { Deadline } from './deadline.js';
+import {
+  Dispatched,
+  ERROR_TEXT_LIMIT,
+  FetchReceived,
+  globalDispatcher,
+  isNodeFetch,
+  loadGlobalDispatcher,
+  type Received,
+} from './transport.js';
 import {
   checkConfig,
   checkHeaders,
@@ -84,25 +93,13 @@ interface Call {
   attempt: number;
   /** A list page's: shown a success body's text before it is parsed (paging.ts reads the next continue token early). */
   peek?: ((text: string) => void) | undefined;
+  /** Sent to undici's dispatcher by the runtime itself (transport.ts), rather than through fetch. */
+  direct: boolean;
 }
 
 /** A hook threw: its error ends the call as it is, unretried. */
 class HookFailure {
   constructor(readonly error: unknown) {}
-}
-
-/** Reads an error body (up to 64 KiB), keeping what arrived if the stream fails (cut-off bodies). */
-async function readErrorText(res: Response): Promise<string> {
-  let text = '';
-  const decoder = new TextDecoder();
-  try {
-    // Leaving the loop early cancels the rest of the body.
-    for await (const chunk of res.body ?? [])
-      if ((text += decoder.decode(chunk, { stream: true })).length > 65536) break;
-  } catch {
-    // Cut off: use what we have.
-  }
-  return text;
 }
 
 /** The transport of `astra.raw`: a Request in, the final Response out, through the same attempts. */
@@ -122,6 +119,11 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   // A constant token is baked into every operation's headers.
   if (!tokenFn) headers['authorization'] = authorizationValue(token);
   const env = { baseUrl: config.baseUrl, accountId: config.accountId, headers, nodeFetch };
+  // Requests the runtime sends to undici's dispatcher itself (transport.ts): with Node's own fetch,
+  // and unless the client asks for compressed answers (fetch decompresses; the dispatcher does not).
+  const direct = nodeFetch && !('accept-encoding' in headers);
+  if (direct) loadGlobalDispatcher(fetchFn);
+  const origin = new URL(config.baseUrl).origin;
   const policy = (idempotent: boolean): RetryPolicy => ({
     ...config.retry,
     maxRetries: config.maxRetries,
@@ -194,6 +196,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       }
     }
     const signal = opts?.signal;
+    const encoded = body === undefined ? undefined : encodeBody(op.requestMediaType, body);
     return {
       op,
       url: url ? url() : buildUrl(c, ids),
@@ -209,12 +212,14 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       init: {
         method: op.method,
         headers: c.fetchHeaders,
-        body: body === undefined ? undefined : encodeBody(op.requestMediaType, body),
+        body: encoded,
         signal,
         redirect: 'manual',
         // Declared here, so that setting it per attempt keeps the object's shape.
         dispatcher: undefined,
       },
+      // A form or binary body is fetch's to encode; so is an answer the caller asked to have compressed.
+      direct: direct && (encoded === undefined || typeof encoded === 'string') && !extraHeaders?.['accept-encoding'],
     };
   }
 
@@ -242,9 +247,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
         } else k.init.signal = deadline.signal(signal);
       }
       const t0 = hooks?.onResponse && performance.now();
-      // Node's fetch ends at the deadline by its dispatcher; another fetch may ignore its signal.
-      let res = await (deadline && !nodeFetch ? deadline.race(fetchFn(k.url, k.init)) : fetchFn(k.url, k.init));
-      if (isRedirect(res.status)) res = await followRedirects(res, k);
+      let res = await exchange(k, k.url, deadline);
+      if (isRedirect(res.status)) res = await followRedirects(res, k, deadline);
       if (t0) {
         const ctx = contextOf(k);
         hook(
@@ -259,12 +263,12 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
           ctx,
         );
       }
-      if (k.decode === 'response') return rawResult(res, k);
+      if (k.decode === 'response') return rawResult(res.response, k);
       if (!res.ok)
         throw errorFor(
           res.status,
           res.statusText,
-          await readErrorText(res),
+          await res.errorText(),
           redactHeaders(Object.fromEntries(res.headers)),
           contextOf(k),
           parseRetryAfter(res.headers.get('retry-after')),
@@ -272,7 +276,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       // Read to the end even when there is no body to return, so that the connection is reused.
       const text = await res.text();
       k.peek?.(text);
-      return { data: decodeBody(text, res, k), response: res };
+      return new Result(decodeBody(text, res, k), res);
     } catch (e) {
       if (e instanceof HookFailure) throw e;
       throw failureOf(e, contextOf(k), {
@@ -284,12 +288,31 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     }
   }
 
+  /**
+   * Sends the attempt's request to `url`: to undici's dispatcher, under the
+   * deadline (which relays the caller's signal) or else the caller's signal,
+   * when the call can go that way (transport.ts); else through fetch, which
+   * Node's own ends at the deadline by its dispatcher, and any other may
+   * ignore its signal.
+   */
+  function exchange(k: Call, url: string, deadline: Deadline | undefined): Promise<Received> {
+    const dispatcher = k.direct && globalDispatcher();
+    if (dispatcher)
+      return Dispatched.send(
+        deadline ?? dispatcher,
+        { origin, path: pathOf(url), method: k.op.method, headers: k.sent, body: k.init.body as string | undefined },
+        deadline ? undefined : k.signal,
+      );
+    const fetching = fetchFn(url, k.init);
+    return (deadline && !nodeFetch ? deadline.race(fetching) : fetching).then(received);
+  }
+
   /** Follows redirect `res` within the rules of redirect.ts: the final response, or the AstraRedirectError that refuses a hop. */
-  async function followRedirects(res: Response, k: Call): Promise<Response> {
+  async function followRedirects(res: Received, k: Call, deadline: Deadline | undefined): Promise<Received> {
     for (const visited = [k.url]; isRedirect(res.status);) {
       const next = redirectTarget(res, k.op.method, visited, () => contextOf(k));
       visited.push(next);
-      res = await fetchFn(next, k.init);
+      res = await exchange(k, next, deadline);
     }
     return res;
   }
@@ -317,7 +340,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       const error = errorFor(
         status,
         statusText,
-        new TextDecoder().decode(bytes.subarray(0, 65536)),
+        new TextDecoder().decode(bytes.subarray(0, ERROR_TEXT_LIMIT)),
         redactHeaders(Object.fromEntries(res.headers)),
         contextOf(k),
         parseRetryAfter(res.headers.get('retry-after')),
@@ -328,7 +351,7 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
     return { data: copy, response: copy };
   }
 
-  function decodeBody(text: string, res: Response, k: Call): unknown {
+  function decodeBody(text: string, res: Received, k: Call): unknown {
     if (k.decode === 'none') return undefined;
     if (k.decode === 'text') return text;
     let data: unknown;
@@ -444,6 +467,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       extraHeaders: checkHeaders('headers', Object.fromEntries(request.headers)),
       attempt: 0,
       init: { method, headers, body, signal, redirect: 'manual' },
+      // A raw call hands fetch's Response back.
+      direct: false,
     };
   }
 
@@ -510,6 +535,26 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
   };
 
   return runtime;
+}
+
+/** A call's result: the response is built only if asked for (transport.ts). */
+class Result<T> implements WithResponse<T> {
+  constructor(
+    readonly data: T,
+    private readonly received: Received,
+  ) {}
+  get response(): Response {
+    return this.received.response;
+  }
+}
+
+const received = (res: Response): Received => new FetchReceived(res);
+
+/** The request target of an absolute URL: its path and query, without a fragment. */
+function pathOf(url: string): string {
+  const at = url.indexOf('/', url.indexOf('//') + 2);
+  const hash = url.indexOf('#');
+  return at < 0 ? '/' : url.slice(at, hash < 0 ? undefined : hash);
 }
 
 /** Marks a body that did not parse (JSON itself has no such value). */
