@@ -56,6 +56,7 @@ import createClient from 'openapi-fetch';
 import { Agent } from 'undici';
 import { createRuntime } from '../../src/internal/runtime.js';
 import { Deadline } from '../../src/internal/deadline.js';
+import { globalDispatcher, type DispatchOptions, type Dispatcher } from '../../src/internal/transport.js';
 import { SDK_USER_AGENT } from '../../src/internal/request.js';
 import type { OperationDescriptor } from '../../src/operation.js';
 import { BUDGET_ENTRY, RUNTIME_BUDGET_BYTES, bundleSize } from '../support/bundle-size.ts';
@@ -138,6 +139,15 @@ async function benchPerRequest(baseUrl: string) {
   const rawHeaders = { authorization: `Bearer ${TOKEN}`, accept: 'application/astra-credential+json' };
   const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
   const rtNoTimeout = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN, timeoutMs: 0 });
+  const rtFetch = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN, fetch: (u, i) => fetch(u, i) });
+  const dispatcher = globalDispatcher()!;
+  const dispatchOptions = {
+    origin: new URL(baseUrl).origin,
+    path: new URL(url).pathname,
+    method: 'GET',
+    headers: { ...rawHeaders, 'user-agent': SDK_USER_AGENT },
+  };
+  const byHand = () => dispatchJson(dispatcher, dispatchOptions);
   const agent = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000 });
   const of = createClient<BenchPaths>({ baseUrl, headers: rawHeaders });
   const runtimeHeaders = { ...rawHeaders, 'user-agent': SDK_USER_AGENT };
@@ -157,6 +167,10 @@ async function benchPerRequest(baseUrl: string) {
     },
     { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
     { name: 'runtime get, timeout off (timeoutMs: 0)', once: () => rtNoTimeout.get(getCredential, ['c1']) },
+    // What a client given a fetch of its own pays: every request goes through fetch.
+    { name: 'runtime get through fetch (a fetch of the caller’s)', once: () => rtFetch.get(getCredential, ['c1']) },
+    // The runtime's transport without the runtime: the floor under the runtime's own work.
+    { name: "undici's global dispatcher by hand (a handler keeping the body, then JSON.parse)", once: () => byHand() },
     // What the runtime asks of fetch, without the runtime: its three headers, method, manual redirects, text then JSON.parse.
     {
       name: "raw fetch with the runtime's request (user-agent, method, redirect: 'manual', text + JSON.parse)",
@@ -269,29 +283,60 @@ function slotSignal(timeoutMs: number): AbortSignal {
 
 // ---- 1b. the runtime's own cost -------------------------------------------
 
+/** A GET through `dispatcher` written by hand: the body kept, then parsed. */
+function dispatchJson(dispatcher: Dispatcher, options: DispatchOptions): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    dispatcher.dispatch(options, {
+      onConnect() {},
+      onHeaders: () => true,
+      onData: (chunk) => chunks.push(chunk) > 0,
+      onComplete: () => resolve(JSON.parse(Buffer.concat(chunks).toString())),
+      onError: reject,
+    });
+  });
+}
+
 /**
- * The runtime's own CPU per request, without the network or undici: the
- * global fetch replaced by a stub that answers with a ready Response (so the
- * runtime takes its Node-fetch path; the stub ignores the dispatcher), against
- * the stub called by hand. Interleaved like the loopback table; what is left
+ * The runtime's own CPU per request, without the network: undici's global
+ * dispatcher replaced by one that answers every request at once (on a
+ * microtask, the headers and the whole body), against the same answer taken
+ * by hand (dispatchJson). Interleaved like the loopback table; what is left
  * is the runtime's JavaScript, which a loaded machine inflates far less than
  * a round trip through the kernel and a server process.
  */
 async function benchOwnCost() {
-  const body = JSON.stringify({ id: 'c1', name: 'bench-credential', metadata: { labels: [] } });
-  const stub = (() =>
-    Promise.resolve(
-      new Response(body, { headers: { 'content-type': 'application/astra-credential+json' } }),
-    )) as typeof fetch;
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = stub;
+  const body = Buffer.from(JSON.stringify({ id: 'c1', name: 'bench-credential', metadata: { labels: [] } }));
+  const rawHeaders = ['content-type', 'application/astra-credential+json', 'content-length', String(body.length)].map(
+    (x) => Buffer.from(x),
+  );
+  const stub: Dispatcher = {
+    dispatch(_options, handler) {
+      queueMicrotask(() => {
+        handler.onConnect?.(() => {});
+        handler.onHeaders?.(200, rawHeaders as never, () => {}, 'OK');
+        handler.onData?.(body as never);
+        handler.onComplete?.([]);
+      });
+      return true;
+    },
+  };
+  const key = Symbol.for('undici.globalDispatcher.1');
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  const real = global[key];
+  global[key] = stub;
   try {
     const baseUrl = 'http://127.0.0.1:9';
     const rt = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN });
     const rtNoTimeout = createRuntime({ baseUrl, accountId: ACCOUNT, token: TOKEN, timeoutMs: 0 });
-    const url = `${baseUrl}/accounts/${ACCOUNT}/core/v1/credentials/c1`;
+    const options = {
+      origin: baseUrl,
+      path: `/accounts/${ACCOUNT}/core/v1/credentials/c1`,
+      method: 'GET',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    };
     const contenders: Contender[] = [
-      { name: 'stub fetch by hand', once: () => stub(url).then((r) => r.json()) },
+      { name: 'the answer taken by hand', once: () => dispatchJson(stub, options) },
       { name: 'runtime get', once: () => rt.get(getCredential, ['c1']) },
       { name: 'runtime get, timeout off', once: () => rtNoTimeout.get(getCredential, ['c1']) },
     ];
@@ -306,14 +351,14 @@ async function benchOwnCost() {
         const dc = process.cpuUsage(c0);
         cpu.get(c.name)!.push((dc.user + dc.system) / calls);
       }
-    const base = median(cpu.get('stub fetch by hand')!);
+    const base = median(cpu.get('the answer taken by hand')!);
     return contenders.map((c) => ({
       name: c.name,
       cpu: median(cpu.get(c.name)!),
       own: median(cpu.get(c.name)!) - base,
     }));
   } finally {
-    globalThis.fetch = realFetch;
+    global[key] = real;
   }
 }
 
@@ -567,9 +612,9 @@ function report(
   if (own.length) {
     lines.push(
       '',
-      `The runtime's own CPU per request: fetch stubbed with a ready Response, ${OWN_ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the stub as a share of raw fetch's loopback CPU above.`,
+      `The runtime's own CPU per request: undici's dispatcher stubbed with one that answers at once, ${OWN_ROUNDS} interleaved rounds of 2000 calls; "share" = the difference against the answer taken by hand, as a share of raw fetch's loopback CPU above.`,
       '',
-      '| fetch stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
+      '| dispatcher stubbed | CPU µs | runtime’s own µs | share of raw fetch’s CPU |',
       '|---|---:|---:|---:|',
     );
     for (const o of own)

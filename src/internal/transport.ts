@@ -148,6 +148,7 @@ export class Dispatched implements Received, DispatchHandler {
   statusText = '';
   private rawHeaders: Chunk[] = [];
   private parsedHeaders: Headers | undefined;
+  private built: Response | undefined;
   private chunks: Chunk[] = [];
   private size = 0;
   /** Bytes of body kept: all of it, or an error body's first ERROR_TEXT_LIMIT (and the chunk that passes it). */
@@ -186,7 +187,7 @@ export class Dispatched implements Received, DispatchHandler {
       const headers = new Headers();
       for (let i = 0; i + 1 < this.rawHeaders.length; i += 2) {
         try {
-          headers.append(this.rawHeaders[i]!.toString('latin1'), this.rawHeaders[i + 1]!.toString('latin1'));
+          headers.append(latin1(this.rawHeaders[i]!), latin1(this.rawHeaders[i + 1]!));
         } catch {
           // A header fetch would not have made a Headers of either: left out.
         }
@@ -196,15 +197,18 @@ export class Dispatched implements Received, DispatchHandler {
     return this.parsedHeaders;
   }
 
-  /** A Response with the status and headers (its body has been read by the runtime). */
+  /** A Response with the status and headers (its body has been read by the runtime), made when first asked for. */
   get response(): Response {
-    const init = { status: this.status, headers: this.headers };
-    try {
-      return new Response(null, { ...init, statusText: this.statusText });
-    } catch {
-      // A reason phrase a Response may not carry.
-      return new Response(null, init);
+    if (!this.built) {
+      const init = { status: this.status, headers: this.headers };
+      try {
+        this.built = new Response(null, { ...init, statusText: this.statusText });
+      } catch {
+        // A reason phrase a Response may not carry.
+        this.built = new Response(null, init);
+      }
     }
+    return this.built;
   }
 
   async text(): Promise<string> {
@@ -237,6 +241,8 @@ export class Dispatched implements Received, DispatchHandler {
   }
 
   onHeaders(status: number, rawHeaders: Chunk[], _resume: () => void, statusText: string): boolean {
+    // An informational answer (103 Early Hints) comes before the response, as fetch ignores it.
+    if (status < 200) return true;
     this.status = status;
     this.statusText = statusText ?? '';
     this.rawHeaders = rawHeaders;
@@ -304,6 +310,9 @@ export class Dispatched implements Received, DispatchHandler {
     return utf8.decode(all);
   }
 }
+
+/** A raw header name or value: a Buffer of bytes (a string in some undici versions). */
+const latin1 = (raw: Chunk | string): string => (typeof raw === 'string' ? raw : raw.toString('latin1'));
 
 const abortReason = (signal: AbortSignal): Error =>
   signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError');

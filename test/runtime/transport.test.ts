@@ -47,6 +47,15 @@ describe('the dispatcher', () => {
     ]);
   });
 
+  it('passes over an informational answer (103 Early Hints) to the response', async () => {
+    server.handle((_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      json(res, 200, credential, { etag: '"v2"' });
+    });
+    const { data, response } = await runtimeFor(server).get(getCredential, ['c1']).withResponse();
+    expect([data, response.status, response.headers.get('etag')]).toEqual([credential, 200, '"v2"']);
+  });
+
   it('decodes a body that arrives in many chunks, multi-byte characters split across them', async () => {
     const name = 'é€😀'.repeat(20_000);
     server.handle((_req, res) => {
