@@ -34,8 +34,10 @@
 // (not `--quick`, every part) writes its tables into README.md between the
 // `bench:runtime` markers.
 //
-// Beside the runtime and its peer: the runtime with its timeout off (what
-// the runtime costs by itself), and raw-fetch variants that price each way
+// Beside the runtime and its peer: the runtime with its timeout off; the
+// runtime given a fetch of the caller's (which carries every request, as it
+// would a test's mock); undici's global dispatcher called by hand (the floor
+// under the runtime's transport, src/internal/transport.ts); and raw-fetch variants that price each way
 // of giving a request a timeout that really cancels it, the alternatives the
 // runtime was measured against: a fresh AbortController and timer per
 // request, one shared signal per 50 ms deadline slot (a timer wheel), an
