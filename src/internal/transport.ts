@@ -163,13 +163,16 @@ export class Dispatched implements Received, DispatchHandler {
   /** Stops following the caller's signal (once the body is in, or the request has failed). */
   private unlink = noop;
 
+  /** `url`: what was requested (a redirect's target for a hop). */
+  private constructor(private readonly url: string) {}
+
   /**
    * Sends the request through `dispatcher`: the Received, once the headers
    * are in. `signal` (the caller's, when no deadline relays it) ends the
    * request until its body is in.
    */
   static send(dispatcher: Dispatcher, options: DispatchOptions, signal?: AbortSignal): Promise<Received> {
-    const handler = new Dispatched();
+    const handler = new Dispatched(options.origin + options.path);
     return new Promise<Received>((resolve, reject) => {
       handler.resolveHead = resolve;
       handler.rejectHead = reject;
@@ -197,15 +200,15 @@ export class Dispatched implements Received, DispatchHandler {
     return this.parsedHeaders;
   }
 
-  /** A Response with the status and headers (its body has been read by the runtime), made when first asked for. */
+  /** A Response with the URL, status and headers (its body has been read by the runtime), made when first asked for. */
   get response(): Response {
     if (!this.built) {
       const init = { status: this.status, headers: this.headers };
       try {
-        this.built = new Response(null, { ...init, statusText: this.statusText });
+        this.built = new DispatchedResponse(this.url, { ...init, statusText: this.statusText });
       } catch {
         // A reason phrase a Response may not carry.
-        this.built = new Response(null, init);
+        this.built = new DispatchedResponse(this.url, init);
       }
     }
     return this.built;
@@ -308,6 +311,19 @@ export class Dispatched implements Received, DispatchHandler {
       at += chunk.length;
     }
     return utf8.decode(all);
+  }
+}
+
+/** A body-less Response that, as fetch's would, knows the URL it answers. */
+class DispatchedResponse extends Response {
+  constructor(
+    private readonly requested: string,
+    init: ResponseInit,
+  ) {
+    super(null, init);
+  }
+  override get url(): string {
+    return this.requested;
   }
 }
 

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from './support/server.js';
 import { runtimeFor } from './support/runtime.js';
-import { createCredential, getCredential } from './support/descriptors.js';
+import { ACCOUNT, createCredential, getCredential } from './support/descriptors.js';
 import { BadRequestError } from '../../src/errors.js';
 import { isNodeFetch } from '../../src/internal/transport.js';
 
@@ -39,6 +39,7 @@ describe('the dispatcher', () => {
     const { data, response } = await runtimeFor(server).get(getCredential, ['c1']).withResponse();
     expect(data).toEqual(credential);
     expect(response).toBeInstanceOf(Response);
+    expect(response.url).toBe(`${server.baseUrl}/accounts/${ACCOUNT}/core/v1/credentials/c1`);
     expect([response.status, response.ok, response.headers.get('etag'), response.headers.get('x-request-id')]).toEqual([
       200,
       true,
