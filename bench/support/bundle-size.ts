@@ -26,7 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * paging on a fast network at raw fetch's throughput or better) to 9.26 kB;
  * sending requests to undici's dispatcher with a handler of its own instead
  * of through fetch on Node (issue 11: a GET went from about 1.03× raw fetch's
- * time to under half of it) to about 10.3 kB.
+ * time to about half of it) to about 10.4 kB.
  */
 export const RUNTIME_BUDGET_BYTES = 10496;
 
