@@ -11,6 +11,10 @@ export function onAbort(signal: AbortSignal | undefined, fn: () => void): () => 
   return () => signal?.removeEventListener('abort', fn);
 }
 
+/** Why `signal` aborted, as an Error (the caller's own reason when it is one). */
+export const abortReason = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError');
+
 /** Makes `ctrl` abort when `caller` does, with its reason; returns what stops that. */
 export const follow = (caller: AbortSignal | undefined, ctrl: AbortController) =>
   onAbort(caller, () => ctrl.abort(caller!.reason));

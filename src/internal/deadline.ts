@@ -21,7 +21,7 @@
 // caller's, and the attempt stops waiting for it at the deadline whether it
 // heeds the signal or not.
 
-import { follow, onAbort } from './abort.js';
+import { abortReason, follow, onAbort } from './abort.js';
 import { globalDispatcher, type DispatchHandler, type DispatchOptions, type Dispatcher } from './transport.js';
 
 /** Rejection of `Deadline.race` when the deadline passes first. */
@@ -77,17 +77,12 @@ export class Deadline implements Dispatcher {
   }
 
   /**
-   * With Node's fetch: the caller's signal ends the request through the
+   * With Node's undici: the caller's signal ends the request through the
    * deadline, rather than going to fetch (undici pays for every signal it is
    * given, as above).
    */
   endOnAbort(caller: AbortSignal | undefined): void {
-    if (caller)
-      this.unlink = onAbort(caller, () =>
-        this.end(
-          caller.reason instanceof Error ? caller.reason : new DOMException('The call was aborted', 'AbortError'),
-        ),
-      );
+    if (caller) this.unlink = onAbort(caller, () => this.end(abortReason(caller)));
   }
 
   /** For a fetch other than Node's: `promise`, or a TIMED_OUT rejection as soon as the deadline passes, whether the fetch heeds its signal or not. */
@@ -98,7 +93,7 @@ export class Deadline implements Dispatcher {
     });
   }
 
-  /** As Node fetch's dispatcher: the request goes to the global dispatcher; its handler is kept for the deadline. */
+  /** As a request's dispatcher (the runtime's handler's, or Node fetch's): the request goes to the global dispatcher; its handler is kept for the deadline. */
   dispatch(options: DispatchOptions, handler: DispatchHandler): boolean {
     if (this.endedBy) {
       handler.onError(this.endedBy);

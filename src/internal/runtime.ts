@@ -239,7 +239,8 @@ export function createRuntime(options: ClientOptions): InternalRuntime {
       if (hooks) hook('onRequest', k, n);
       if (k.timeoutMs > 0) {
         deadline = new Deadline(k.timeoutMs);
-        // Node's fetch gets the deadline as its dispatcher, which the caller's signal ends too (deadline.ts).
+        // With Node's undici the deadline is the request's dispatcher (for the runtime's own handler or
+        // Node's fetch), which the caller's signal ends too (deadline.ts).
         if (nodeFetch) {
           k.init.dispatcher = deadline;
           k.init.signal = undefined;

@@ -17,7 +17,7 @@
 // alive, redirects are not followed (the runtime's rules apply, redirect.ts).
 // It sends no Accept-Encoding, so the body arrives as it is.
 
-import { onAbort } from './abort.js';
+import { abortReason, onAbort } from './abort.js';
 
 /** A response as the runtime reads it, from either way of sending. */
 export interface Received {
@@ -329,6 +329,3 @@ class DispatchedResponse extends Response {
 
 /** A raw header name or value: a Buffer of bytes (a string in some undici versions). */
 const latin1 = (raw: Chunk | string): string => (typeof raw === 'string' ? raw : raw.toString('latin1'));
-
-const abortReason = (signal: AbortSignal): Error =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError');

@@ -6,15 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { continueTokenIn, createPager, type PageSource } from '../../src/paging.js';
-import type { OperationDescriptor } from '../../src/operation.js';
-
-const listThings: OperationDescriptor = {
-  id: 'listThings',
-  method: 'GET',
-  path: '/things',
-  pathParams: [],
-  pagination: 'continue',
-};
+import { listThings } from './support/descriptors.js';
 
 const body = (ids: string[], next?: string) =>
   JSON.stringify({ items: ids.map((id) => ({ id })), metadata: next ? { continue: next } : {} });

@@ -7,18 +7,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createPager, type PageSource } from '../../src/paging.js';
-import type { OperationDescriptor } from '../../src/operation.js';
+import { listThings } from './support/descriptors.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-const listThings: OperationDescriptor = {
-  id: 'listThings',
-  method: 'GET',
-  path: '/things',
-  pathParams: [],
-  pagination: 'continue',
-};
 
 const PAGES = 8;
 

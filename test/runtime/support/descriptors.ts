@@ -118,3 +118,12 @@ export const createUser: OperationDescriptor = {
   versions: ['1.2'],
   secretFields: ['password'],
 };
+
+/** A list of anything, for pager tests driven by a page source of their own. */
+export const listThings: OperationDescriptor = {
+  id: 'listThings',
+  method: 'GET',
+  path: '/things',
+  pathParams: [],
+  pagination: 'continue',
+};
